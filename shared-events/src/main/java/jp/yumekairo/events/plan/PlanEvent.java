@@ -1,0 +1,7 @@
+package jp.yumekairo.events.plan;
+
+/** Everything that can happen to a wide-area plan; projections switch over it exhaustively. */
+public sealed interface PlanEvent permits PlanDefined, KgiDefined, PlanTargetRevised, KgiFigureReported {
+
+    String planId();
+}

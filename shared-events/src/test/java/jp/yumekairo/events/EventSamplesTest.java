@@ -1,0 +1,102 @@
+package jp.yumekairo.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.yumekairo.events.plan.KgiDefined;
+import jp.yumekairo.events.plan.KgiFigureReported;
+import jp.yumekairo.events.plan.PlanDefined;
+import jp.yumekairo.events.plan.PlanEvent;
+import jp.yumekairo.events.plan.PlanTargetRevised;
+import jp.yumekairo.events.project.ActualRecorded;
+import jp.yumekairo.events.project.EvaluationRevised;
+import jp.yumekairo.events.project.EvaluationSubmitted;
+import jp.yumekairo.events.project.KpiDefined;
+import jp.yumekairo.events.project.ProjectCostRecorded;
+import jp.yumekairo.events.project.ProjectEvent;
+import jp.yumekairo.events.project.ProjectRegistered;
+import jp.yumekairo.events.project.TargetRevised;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Every event's JSON is approved: a changed event fails here until its sample is reviewed and replaced
+ * (and a stored event of the old shape gets an upcaster). New samples are written to target/approved-new.
+ */
+class EventSamplesTest {
+
+    private final ObjectMapper json = EventJson.objectMapper();
+
+    static List<Object> samples() {
+        return List.of(
+                new ProjectRegistered("sanyo-onoda-glass", MunicipalityCode.SANYO_ONODA, List.of(),
+                        "小野田ガラスのブランド化推進事業", "市内のガラス作家の作品をブランド化する。", ProjectScope.SINGLE,
+                        GrantProgram.REGIONAL_REVITALIZATION_PROMOTION, "商工労働課", FiscalYear.of(2020),
+                        FiscalYear.of(2022)),
+                new KpiDefined("sanyo-onoda-glass", "glass-sales", "ブランド化したガラス商品の販売額", "円",
+                        Direction.HIGHER_IS_BETTER, Measure.ABSOLUTE, new Baseline(BigDecimal.ZERO, FiscalYear.of(2019)),
+                        new BigDecimal("15000000")),
+                new TargetRevised("sanyo-onoda-glass", "glass-sales", FiscalYear.of(2021),
+                        Figure.of(10_000_000, "円"), ""),
+                new ActualRecorded("sanyo-onoda-glass", "glass-sales", FiscalYear.of(2021), Figure.of(134_280, "円"),
+                        ActualStatus.CONFIRMED, "令和3年度実績報告", "", "速報値を確定値に更新"),
+                new ProjectCostRecorded("mine-tourism", FiscalYear.of(2024), 40_404_482L, 20_202_241L, ""),
+                new EvaluationSubmitted("mine-tourism", FiscalYear.of(2024), EffectRating.VERY_EFFECTIVE,
+                        Policy.CONTINUE, "全てのKPIが目標を達成した", "現況", "阻害要因", "見直し内容",
+                        Map.of("visitors", "天候不順", "events", "会場の確保")),
+                new EvaluationRevised("mine-tourism", FiscalYear.of(2024), EffectRating.CONSIDERABLY_EFFECTIVE,
+                        Policy.IMPROVE, "一部のKPIが未達", "", "", "", Map.of(), "委員会の指摘を受けて修正"),
+                new PlanDefined("yume-kairo-2", "第2期山口県央連携都市圏域ビジョン", List.of(MunicipalityCode.values()),
+                        FiscalYear.of(2022), FiscalYear.of(2026)),
+                new KgiDefined("yume-kairo-2", "settled-population", "定住人口", "人", Direction.HIGHER_IS_BETTER,
+                        Aggregation.SUM, new KgiBaseline(new BigDecimal("642361"), 2010)),
+                new PlanTargetRevised("yume-kairo-2", "visitor-population", 2026, Figure.of(17_000_000, "人"), ""),
+                new KgiFigureReported("yume-kairo-2", "settled-population", MunicipalityCode.YAMAGUCHI, 2020,
+                        Figure.of(194_110, "人"), ActualStatus.PROVISIONAL, "令和2年国勢調査 人口速報集計", ""));
+    }
+
+    @Test
+    void everyEventTypeHasASample() {
+        List<Class<?>> sampled = samples().stream().<Class<?>>map(Object::getClass).toList();
+        Stream.of(ProjectEvent.class, PlanEvent.class)
+                .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()))
+                .forEach(type -> assertThat(sampled).as("sample of " + type.getSimpleName()).contains(type));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eventJsonMatchesTheApprovedSample() {
+        return samples().stream().map(event -> DynamicTest.dynamicTest(event.getClass().getSimpleName(), () -> {
+            String name = event.getClass().getSimpleName() + ".json";
+            String actual = json.writerWithDefaultPrettyPrinter().writeValueAsString(event) + "\n";
+            String approved = approved(name);
+            if (approved == null) {
+                Path out = Path.of("target", "approved-new", name);
+                Files.createDirectories(out.getParent());
+                Files.writeString(out, actual);
+                fail("no approved sample for " + name + "; review " + out + " and copy it to src/test/resources/approved/");
+            }
+            assertThat(actual).as("JSON of " + name + " (a changed event needs @Revision and an upcaster)")
+                    .isEqualTo(approved);
+            assertThat(json.readValue(approved, event.getClass())).isEqualTo(event);
+        }));
+    }
+
+    private static String approved(String name) throws IOException {
+        try (InputStream in = EventSamplesTest.class.getResourceAsStream("/approved/" + name)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
