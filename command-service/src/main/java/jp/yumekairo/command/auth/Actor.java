@@ -1,0 +1,88 @@
+package jp.yumekairo.command.auth;
+
+import jp.yumekairo.events.MunicipalityCode;
+import jp.yumekairo.events.Sector;
+import org.axonframework.messaging.MetaData;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The person a command is handled for, read from the command's metadata. Aggregates ask it whether the
+ * person may write, so no endpoint can bypass the check.
+ */
+public record Actor(String userId, Role role, MunicipalityCode municipality, Sector sector) {
+
+    public static final String USER = "userId";
+    public static final String ROLE = "role";
+    public static final String MUNICIPALITY = "municipality";
+    public static final String SECTOR = "sector";
+
+    public Actor {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(role, "role");
+    }
+
+    public static Actor editor(String userId, MunicipalityCode municipality) {
+        return new Actor(userId, Role.EDITOR, municipality, null);
+    }
+
+    public static Actor admin(String userId) {
+        return new Actor(userId, Role.ADMIN, null, null);
+    }
+
+    /** The actor a message was sent by, or null when it carries none. */
+    public static Actor from(MetaData metaData) {
+        Object user = metaData.get(USER);
+        Object role = metaData.get(ROLE);
+        if (user == null || role == null) {
+            return null;
+        }
+        Object municipality = metaData.get(MUNICIPALITY);
+        Object sector = metaData.get(SECTOR);
+        return new Actor(user.toString(), Role.valueOf(role.toString()),
+                municipality == null ? null : MunicipalityCode.of(municipality.toString()),
+                sector == null ? null : Sector.valueOf(sector.toString()));
+    }
+
+    /** The metadata entries that name this actor on a command and on every event it causes. */
+    public Map<String, Object> toMetaData() {
+        Map<String, Object> entries = new HashMap<>();
+        entries.put(USER, userId);
+        entries.put(ROLE, role.name());
+        if (municipality != null) {
+            entries.put(MUNICIPALITY, municipality.code());
+        }
+        if (sector != null) {
+            entries.put(SECTOR, sector.name());
+        }
+        return entries;
+    }
+
+    /** Only the editor bound to this member writes its projects and figures. */
+    public void requireEditorOf(MunicipalityCode member, String what) {
+        if (role != Role.EDITOR || municipality != member) {
+            throw new NotPermitted(userId + " (" + role + describeMunicipality() + ") may not " + what
+                    + " of " + member.nameJa() + " (" + member.code() + ")");
+        }
+    }
+
+    /** Only the plan secretariat sets up the plan. */
+    public void requireAdmin(String what) {
+        if (role != Role.ADMIN) {
+            throw new NotPermitted(userId + " (" + role + ") may not " + what + "; only the plan secretariat may");
+        }
+    }
+
+    /** A member's figure is written by that member's editor, or by the secretariat transcribing published statistics. */
+    public void requireEditorOfOrAdmin(MunicipalityCode member, String what) {
+        if (role != Role.ADMIN) {
+            requireEditorOf(member, what);
+        }
+    }
+
+    private String describeMunicipality() {
+        return municipality == null ? "" : " of " + municipality.code();
+    }
+}

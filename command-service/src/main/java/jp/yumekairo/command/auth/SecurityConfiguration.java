@@ -1,0 +1,109 @@
+package jp.yumekairo.command.auth;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jp.yumekairo.command.web.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
+
+/**
+ * HTTP Basic only at the token endpoint; everywhere else a bearer token, stateless, no sessions, no CSRF
+ * (no cookies are ever used). Which data a person may write is decided by the aggregates, not here.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration implements WebMvcConfigurer {
+
+    private final ActorArgumentResolver actorArgumentResolver;
+
+    SecurityConfiguration(ActorArgumentResolver actorArgumentResolver) {
+        this.actorArgumentResolver = actorArgumentResolver;
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/auth/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers(HttpMethod.POST, "/api/auth/token").authenticated()
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problem("sign-in-failed",
+                        "sign in with a valid user name and password (HTTP Basic)")))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(problem("sign-in-failed",
+                                "sign in with a valid user name and password (HTTP Basic)"))
+                        .accessDeniedHandler(forbidden()))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, Tokens tokens) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(roles()))
+                        .authenticationEntryPoint(problem("invalid-token",
+                                "this call needs a valid bearer token from POST /api/auth/token"))
+                        .accessDeniedHandler(forbidden()))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(problem("invalid-token",
+                                "this call needs a valid bearer token from POST /api/auth/token"))
+                        .accessDeniedHandler(forbidden()))
+                .build();
+    }
+
+    private static JwtAuthenticationConverter roles() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(Tokens.ROLE);
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+
+    private static AuthenticationEntryPoint problem(String code, String detail) {
+        return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
+            response.setHeader("WWW-Authenticate", request.getRequestURI().startsWith("/api/auth/")
+                    ? "Basic realm=\"yumekairo\"" : "Bearer");
+            Problems.write(response, request, Problems.of(HttpStatus.UNAUTHORIZED, code, detail));
+        };
+    }
+
+    private static AccessDeniedHandler forbidden() {
+        return (request, response, denied) -> Problems.write(response, request,
+                Problems.of(HttpStatus.FORBIDDEN, "not-permitted", "your role may not do this"));
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(actorArgumentResolver);
+    }
+}

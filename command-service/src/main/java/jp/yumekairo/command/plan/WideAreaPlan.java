@@ -1,0 +1,188 @@
+package jp.yumekairo.command.plan;
+
+import jp.yumekairo.command.auth.Actor;
+import jp.yumekairo.command.plan.PlanCommands.DefineKgi;
+import jp.yumekairo.command.plan.PlanCommands.DefinePlan;
+import jp.yumekairo.command.plan.PlanCommands.ReportKgiFigure;
+import jp.yumekairo.command.plan.PlanCommands.RevisePlanTarget;
+import jp.yumekairo.command.plan.PlanRefusals.DuplicateKgi;
+import jp.yumekairo.command.plan.PlanRefusals.InvalidMembers;
+import jp.yumekairo.command.plan.PlanRefusals.InvalidPlanPeriod;
+import jp.yumekairo.command.plan.PlanRefusals.NotAPlanMember;
+import jp.yumekairo.command.plan.PlanRefusals.ReasonRequired;
+import jp.yumekairo.command.plan.PlanRefusals.UnknownKgi;
+import jp.yumekairo.command.plan.PlanRefusals.ValueDoesNotMatchStatus;
+import jp.yumekairo.command.plan.PlanRefusals.YearOutsidePlanPeriod;
+import jp.yumekairo.events.Figure;
+import jp.yumekairo.events.FiscalYear;
+import jp.yumekairo.events.MunicipalityCode;
+import jp.yumekairo.events.plan.KgiDefined;
+import jp.yumekairo.events.plan.KgiFigureReported;
+import jp.yumekairo.events.plan.PlanDefined;
+import jp.yumekairo.events.plan.PlanTargetRevised;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+/**
+ * The wide-area plan of the partnership: the secretariat defines it and its KGIs and sets plan targets;
+ * each member reports its own KGI figures, from the KGI's baseline year (census history) to the plan's end.
+ */
+@Aggregate
+class WideAreaPlan {
+
+    @AggregateIdentifier
+    private String planId;
+    private Set<MunicipalityCode> members;
+    private FiscalYear firstFiscalYear;
+    private FiscalYear lastFiscalYear;
+    private final Map<String, KgiDefined> kgis = new HashMap<>();
+    private final Map<KgiYear, Figure> targets = new HashMap<>();
+    private final Map<MemberFigure, KgiFigureReported> figures = new HashMap<>();
+
+    private record KgiYear(String kgiId, int year) {
+    }
+
+    private record MemberFigure(String kgiId, MunicipalityCode municipality, int year) {
+    }
+
+    WideAreaPlan() {
+        // rebuilt from its events
+    }
+
+    @CommandHandler
+    WideAreaPlan(DefinePlan command, Actor actor) {
+        actor.requireAdmin("define a wide-area plan");
+        if (command.firstFiscalYear().isAfter(command.lastFiscalYear())) {
+            throw new InvalidPlanPeriod(command.firstFiscalYear(), command.lastFiscalYear());
+        }
+        if (command.members().size() < 2) {
+            throw new InvalidMembers("a wide-area plan has at least two members");
+        }
+        if (new HashSet<>(command.members()).size() != command.members().size()) {
+            throw new InvalidMembers("a member is named twice");
+        }
+        apply(new PlanDefined(command.planId(), command.name(), command.members(), command.firstFiscalYear(),
+                command.lastFiscalYear()));
+    }
+
+    @CommandHandler
+    long handle(DefineKgi command, Actor actor) {
+        actor.requireAdmin("define a KGI");
+        if (kgis.containsKey(command.kgiId())) {
+            throw new DuplicateKgi(planId, command.kgiId());
+        }
+        if (command.baseline().year() > lastFiscalYear.startYear()) {
+            throw new YearOutsidePlanPeriod(command.baseline().year(), FiscalYear.EARLIEST,
+                    lastFiscalYear.startYear(), "the baseline year");
+        }
+        apply(new KgiDefined(planId, command.kgiId(), command.name(), command.unit(), command.direction(),
+                command.aggregation(), command.baseline()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(RevisePlanTarget command, Actor actor) {
+        actor.requireAdmin("set a plan target");
+        KgiDefined kgi = requireKgi(command.kgiId());
+        if (command.year() < firstFiscalYear.startYear() || command.year() > lastFiscalYear.startYear()) {
+            throw new YearOutsidePlanPeriod(command.year(), firstFiscalYear.startYear(), lastFiscalYear.startYear(),
+                    "a plan target's year");
+        }
+        Figure target = Figure.of(command.value(), kgi.unit());
+        KgiYear key = new KgiYear(command.kgiId(), command.year());
+        Figure current = targets.get(key);
+        if (target.sameValueAs(current)) {
+            return getVersion();
+        }
+        if (current != null) {
+            requireReason(command.reason(), "revising the plan target of " + command.year());
+        }
+        apply(new PlanTargetRevised(planId, command.kgiId(), command.year(), target, command.reason()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(ReportKgiFigure command, Actor actor) {
+        actor.requireEditorOfOrAdmin(command.municipality(), "report a KGI figure");
+        if (!members.contains(command.municipality())) {
+            throw new NotAPlanMember(planId, command.municipality());
+        }
+        KgiDefined kgi = requireKgi(command.kgiId());
+        int from = kgi.baseline().year();
+        if (command.year() < from || command.year() > lastFiscalYear.startYear()) {
+            throw new YearOutsidePlanPeriod(command.year(), from, lastFiscalYear.startYear(),
+                    "a figure's year (from the KGI's baseline year to the plan's last year)");
+        }
+        Objects.requireNonNull(command.status(), "status");
+        if (command.status().requiresValue() != (command.value() != null)) {
+            throw new ValueDoesNotMatchStatus(command.status().requiresValue()
+                    ? "a " + command.status() + " figure needs a value"
+                    : "a " + command.status() + " figure has no value");
+        }
+        Figure value = command.value() == null ? null : Figure.of(command.value(), kgi.unit());
+        KgiFigureReported reported = new KgiFigureReported(planId, command.kgiId(), command.municipality(),
+                command.year(), value, command.status(), command.source(), command.reason());
+        KgiFigureReported current = figures.get(new MemberFigure(command.kgiId(), command.municipality(), command.year()));
+        if (current != null) {
+            if (sameFigure(current, reported)) {
+                return getVersion();
+            }
+            requireReason(command.reason(), "reporting the " + command.year() + " figure again");
+        }
+        apply(reported);
+        return getVersion();
+    }
+
+    private KgiDefined requireKgi(String kgiId) {
+        KgiDefined kgi = kgis.get(kgiId);
+        if (kgi == null) {
+            throw new UnknownKgi(planId, kgiId);
+        }
+        return kgi;
+    }
+
+    private static void requireReason(String reason, String what) {
+        if (reason == null || reason.isBlank()) {
+            throw new ReasonRequired(what);
+        }
+    }
+
+    private static boolean sameFigure(KgiFigureReported current, KgiFigureReported next) {
+        boolean sameValue = current.value() == null ? next.value() == null : current.value().sameValueAs(next.value());
+        return sameValue && current.status() == next.status() && current.source().equals(next.source());
+    }
+
+    @EventSourcingHandler
+    void on(PlanDefined event) {
+        planId = event.planId();
+        members = Set.copyOf(event.members());
+        firstFiscalYear = event.firstFiscalYear();
+        lastFiscalYear = event.lastFiscalYear();
+    }
+
+    @EventSourcingHandler
+    void on(KgiDefined event) {
+        kgis.put(event.kgiId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(PlanTargetRevised event) {
+        targets.put(new KgiYear(event.kgiId(), event.year()), event.target());
+    }
+
+    @EventSourcingHandler
+    void on(KgiFigureReported event) {
+        figures.put(new MemberFigure(event.kgiId(), event.municipality(), event.year()), event);
+    }
+}

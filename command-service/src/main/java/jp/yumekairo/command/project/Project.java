@@ -1,0 +1,284 @@
+package jp.yumekairo.command.project;
+
+import jp.yumekairo.command.auth.Actor;
+import jp.yumekairo.command.project.ProjectCommands.DefineKpi;
+import jp.yumekairo.command.project.ProjectCommands.RecordActual;
+import jp.yumekairo.command.project.ProjectCommands.RecordProjectCost;
+import jp.yumekairo.command.project.ProjectCommands.RegisterProject;
+import jp.yumekairo.command.project.ProjectCommands.ReviseEvaluation;
+import jp.yumekairo.command.project.ProjectCommands.ReviseTarget;
+import jp.yumekairo.command.project.ProjectCommands.SubmitEvaluation;
+import jp.yumekairo.command.project.ProjectRefusals.BaselineAfterProjectPeriod;
+import jp.yumekairo.command.project.ProjectRefusals.DuplicateKpi;
+import jp.yumekairo.command.project.ProjectRefusals.EvaluationAlreadySubmitted;
+import jp.yumekairo.command.project.ProjectRefusals.FiscalYearOutsideProjectPeriod;
+import jp.yumekairo.command.project.ProjectRefusals.InvalidCost;
+import jp.yumekairo.command.project.ProjectRefusals.InvalidProjectPeriod;
+import jp.yumekairo.command.project.ProjectRefusals.NoEvaluationToRevise;
+import jp.yumekairo.command.project.ProjectRefusals.ParticipantsDoNotMatchScope;
+import jp.yumekairo.command.project.ProjectRefusals.ReasonRequired;
+import jp.yumekairo.command.project.ProjectRefusals.ShortfallReasonForUnknownKpi;
+import jp.yumekairo.command.project.ProjectRefusals.UnknownKpi;
+import jp.yumekairo.command.project.ProjectRefusals.ValueDoesNotMatchStatus;
+import jp.yumekairo.events.ActualStatus;
+import jp.yumekairo.events.Figure;
+import jp.yumekairo.events.Figures;
+import jp.yumekairo.events.FiscalYear;
+import jp.yumekairo.events.MunicipalityCode;
+import jp.yumekairo.events.ProjectScope;
+import jp.yumekairo.events.project.ActualRecorded;
+import jp.yumekairo.events.project.EvaluationRevised;
+import jp.yumekairo.events.project.EvaluationSubmitted;
+import jp.yumekairo.events.project.KpiDefined;
+import jp.yumekairo.events.project.ProjectCostRecorded;
+import jp.yumekairo.events.project.ProjectRegistered;
+import jp.yumekairo.events.project.TargetRevised;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+/**
+ * 事業: a grant project of one member (単独) or several (広域), led by one municipality whose editor alone
+ * writes it. Each handler returns the aggregate's version after the command.
+ */
+@Aggregate
+class Project {
+
+    @AggregateIdentifier
+    private String projectId;
+    private MunicipalityCode leadMunicipality;
+    private FiscalYear firstFiscalYear;
+    private FiscalYear lastFiscalYear;
+    private final Map<String, String> kpiUnits = new HashMap<>();
+    private final Map<KpiYear, Figure> targets = new HashMap<>();
+    private final Map<KpiYear, ActualRecorded> actuals = new HashMap<>();
+    private final Map<FiscalYear, ProjectCostRecorded> costs = new HashMap<>();
+    private final Set<FiscalYear> evaluated = new HashSet<>();
+
+    private record KpiYear(String kpiId, FiscalYear fiscalYear) {
+    }
+
+    Project() {
+        // rebuilt from its events
+    }
+
+    @CommandHandler
+    Project(RegisterProject command, Actor actor) {
+        actor.requireEditorOf(command.leadMunicipality(), "register a project");
+        if (command.firstFiscalYear().isAfter(command.lastFiscalYear())) {
+            throw new InvalidProjectPeriod(command.firstFiscalYear(), command.lastFiscalYear());
+        }
+        Set<MunicipalityCode> participants = new HashSet<>(command.participants());
+        if (participants.size() != command.participants().size()) {
+            throw new ParticipantsDoNotMatchScope("a participating member is named twice");
+        }
+        if (participants.contains(command.leadMunicipality())) {
+            throw new ParticipantsDoNotMatchScope("the lead municipality is not also a participant");
+        }
+        if (command.scope() == ProjectScope.SINGLE && !participants.isEmpty()) {
+            throw new ParticipantsDoNotMatchScope("a single-municipality (単独) project has no other participants");
+        }
+        if (command.scope() == ProjectScope.WIDE_AREA && participants.isEmpty()) {
+            throw new ParticipantsDoNotMatchScope("a wide-area (広域) project names the other participating members");
+        }
+        apply(new ProjectRegistered(command.projectId(), command.leadMunicipality(), command.participants(),
+                command.name(), command.summary(), command.scope(), command.grantProgram(), command.department(),
+                command.firstFiscalYear(), command.lastFiscalYear()));
+    }
+
+    @CommandHandler
+    long handle(DefineKpi command, Actor actor) {
+        actor.requireEditorOf(leadMunicipality, "define a KPI of a project");
+        if (kpiUnits.containsKey(command.kpiId())) {
+            throw new DuplicateKpi(projectId, command.kpiId());
+        }
+        if (command.baseline().fiscalYear().isAfter(lastFiscalYear)) {
+            throw new BaselineAfterProjectPeriod(command.baseline().fiscalYear(), lastFiscalYear);
+        }
+        var finalTarget = command.finalTarget() == null ? null
+                : Figures.requireSane(command.finalTarget(), "final target");
+        apply(new KpiDefined(projectId, command.kpiId(), command.name(), command.unit(), command.direction(),
+                command.measure(), command.baseline(), finalTarget));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(ReviseTarget command, Actor actor) {
+        actor.requireEditorOf(leadMunicipality, "revise a target of a project");
+        String unit = requireKpi(command.kpiId());
+        requireInPeriod(command.fiscalYear());
+        Figure target = Figure.of(command.value(), unit);
+        KpiYear key = new KpiYear(command.kpiId(), command.fiscalYear());
+        Figure current = targets.get(key);
+        if (target.sameValueAs(current)) {
+            return getVersion();
+        }
+        if (current != null) {
+            requireReason(command.reason(), "revising the target of " + command.fiscalYear().toJapanese());
+        }
+        apply(new TargetRevised(projectId, command.kpiId(), command.fiscalYear(), target, command.reason()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(RecordActual command, Actor actor) {
+        actor.requireEditorOf(leadMunicipality, "record an actual of a project");
+        String unit = requireKpi(command.kpiId());
+        requireInPeriod(command.fiscalYear());
+        Objects.requireNonNull(command.status(), "status");
+        if (command.status().requiresValue() && command.value() == null) {
+            throw new ValueDoesNotMatchStatus("a " + command.status().labelJa() + " (" + command.status()
+                    + ") actual needs a value");
+        }
+        if (!command.status().requiresValue() && command.value() != null) {
+            throw new ValueDoesNotMatchStatus("a " + command.status().labelJa() + " (" + command.status()
+                    + ") actual has no value yet; record it with the status it has once known");
+        }
+        Figure actual = command.value() == null ? null : Figure.of(command.value(), unit);
+        ActualRecorded recorded = new ActualRecorded(projectId, command.kpiId(), command.fiscalYear(), actual,
+                command.status(), command.source(), command.note(), command.reason());
+        KpiYear key = new KpiYear(command.kpiId(), command.fiscalYear());
+        ActualRecorded current = actuals.get(key);
+        if (current != null) {
+            if (sameActual(current, recorded)) {
+                return getVersion();
+            }
+            requireReason(command.reason(), "recording the actual of " + command.fiscalYear().toJapanese() + " again");
+        }
+        apply(recorded);
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(RecordProjectCost command, Actor actor) {
+        actor.requireEditorOf(leadMunicipality, "record the cost of a project");
+        requireInPeriod(command.fiscalYear());
+        if (command.totalCost() < 0 || command.grantAmount() < 0) {
+            throw new InvalidCost("costs are amounts in yen and cannot be negative");
+        }
+        if (command.grantAmount() > command.totalCost()) {
+            throw new InvalidCost("the grant paid (交付実績) " + command.grantAmount()
+                    + "円 exceeds the total project cost (総事業費) " + command.totalCost() + "円");
+        }
+        ProjectCostRecorded current = costs.get(command.fiscalYear());
+        if (current != null) {
+            if (current.totalCost() == command.totalCost() && current.grantAmount() == command.grantAmount()) {
+                return getVersion();
+            }
+            requireReason(command.reason(), "recording the cost of " + command.fiscalYear().toJapanese() + " again");
+        }
+        apply(new ProjectCostRecorded(projectId, command.fiscalYear(), command.totalCost(), command.grantAmount(),
+                command.reason()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(SubmitEvaluation command, Actor actor) {
+        actor.requireEditorOf(leadMunicipality, "submit an evaluation of a project");
+        requireInPeriod(command.fiscalYear());
+        if (evaluated.contains(command.fiscalYear())) {
+            throw new EvaluationAlreadySubmitted(command.fiscalYear());
+        }
+        requireKnownKpis(command.shortfallReasons());
+        apply(new EvaluationSubmitted(projectId, command.fiscalYear(), command.effect(), command.policy(),
+                command.rationale(), command.situation(), command.obstacles(), command.revisions(),
+                command.shortfallReasons()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(ReviseEvaluation command, Actor actor) {
+        actor.requireEditorOf(leadMunicipality, "revise an evaluation of a project");
+        requireInPeriod(command.fiscalYear());
+        if (!evaluated.contains(command.fiscalYear())) {
+            throw new NoEvaluationToRevise(command.fiscalYear());
+        }
+        requireKnownKpis(command.shortfallReasons());
+        requireReason(command.reason(), "revising the evaluation of " + command.fiscalYear().toJapanese());
+        apply(new EvaluationRevised(projectId, command.fiscalYear(), command.effect(), command.policy(),
+                command.rationale(), command.situation(), command.obstacles(), command.revisions(),
+                command.shortfallReasons(), command.reason()));
+        return getVersion();
+    }
+
+    private String requireKpi(String kpiId) {
+        String unit = kpiUnits.get(kpiId);
+        if (unit == null) {
+            throw new UnknownKpi(projectId, kpiId);
+        }
+        return unit;
+    }
+
+    private void requireKnownKpis(Map<String, String> shortfallReasons) {
+        if (shortfallReasons == null) {
+            return;
+        }
+        for (String kpiId : shortfallReasons.keySet()) {
+            if (!kpiUnits.containsKey(kpiId)) {
+                throw new ShortfallReasonForUnknownKpi(projectId, kpiId);
+            }
+        }
+    }
+
+    private void requireInPeriod(FiscalYear year) {
+        if (year.isBefore(firstFiscalYear) || year.isAfter(lastFiscalYear)) {
+            throw new FiscalYearOutsideProjectPeriod(year, firstFiscalYear, lastFiscalYear);
+        }
+    }
+
+    private static void requireReason(String reason, String what) {
+        if (reason == null || reason.isBlank()) {
+            throw new ReasonRequired(what);
+        }
+    }
+
+    /** The same figure, status, source and note: recording it again changes nothing. */
+    private static boolean sameActual(ActualRecorded current, ActualRecorded next) {
+        boolean sameFigure = current.actual() == null ? next.actual() == null : current.actual().sameValueAs(next.actual());
+        return sameFigure && current.status() == next.status() && current.source().equals(next.source())
+                && current.note().equals(next.note());
+    }
+
+    @EventSourcingHandler
+    void on(ProjectRegistered event) {
+        projectId = event.projectId();
+        leadMunicipality = event.leadMunicipality();
+        firstFiscalYear = event.firstFiscalYear();
+        lastFiscalYear = event.lastFiscalYear();
+    }
+
+    @EventSourcingHandler
+    void on(KpiDefined event) {
+        kpiUnits.put(event.kpiId(), event.unit());
+    }
+
+    @EventSourcingHandler
+    void on(TargetRevised event) {
+        targets.put(new KpiYear(event.kpiId(), event.fiscalYear()), event.target());
+    }
+
+    @EventSourcingHandler
+    void on(ActualRecorded event) {
+        actuals.put(new KpiYear(event.kpiId(), event.fiscalYear()), event);
+    }
+
+    @EventSourcingHandler
+    void on(ProjectCostRecorded event) {
+        costs.put(event.fiscalYear(), event);
+    }
+
+    @EventSourcingHandler
+    void on(EvaluationSubmitted event) {
+        evaluated.add(event.fiscalYear());
+    }
+}

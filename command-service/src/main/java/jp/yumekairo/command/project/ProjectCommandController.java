@@ -1,0 +1,129 @@
+package jp.yumekairo.command.project;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jp.yumekairo.command.auth.Actor;
+import jp.yumekairo.command.project.ProjectCommands.DefineKpi;
+import jp.yumekairo.command.project.ProjectCommands.RecordActual;
+import jp.yumekairo.command.project.ProjectCommands.RecordProjectCost;
+import jp.yumekairo.command.project.ProjectCommands.RegisterProject;
+import jp.yumekairo.command.project.ProjectCommands.ReviseEvaluation;
+import jp.yumekairo.command.project.ProjectCommands.ReviseTarget;
+import jp.yumekairo.command.project.ProjectCommands.SubmitEvaluation;
+import jp.yumekairo.command.project.ProjectRequests.DefineKpiRequest;
+import jp.yumekairo.command.project.ProjectRequests.EvaluationRequest;
+import jp.yumekairo.command.project.ProjectRequests.RecordActualRequest;
+import jp.yumekairo.command.project.ProjectRequests.RecordProjectCostRequest;
+import jp.yumekairo.command.project.ProjectRequests.RegisterProjectRequest;
+import jp.yumekairo.command.project.ProjectRequests.ReviseTargetRequest;
+import jp.yumekairo.command.web.CommandDispatcher;
+import jp.yumekairo.command.web.Versions;
+import jp.yumekairo.command.web.Write;
+import jp.yumekairo.events.Baseline;
+import jp.yumekairo.events.FiscalYear;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+
+/** Writes to grant projects. Each answers {@code {projectId, version}} with the version as ETag. */
+@RestController
+@RequestMapping("/api/projects")
+class ProjectCommandController {
+
+    private static final String PROJECT = "project";
+
+    private final CommandDispatcher dispatcher;
+
+    ProjectCommandController(CommandDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    /** Registers a grant project led by the caller's municipality. */
+    @PostMapping
+    ResponseEntity<String> register(@Valid @RequestBody RegisterProjectRequest body, Actor actor,
+                                    HttpServletRequest request) {
+        var command = new RegisterProject(body.projectId(), body.leadMunicipality(),
+                body.participants() == null ? List.of() : body.participants(), body.name(), body.summary(),
+                body.scope(), body.grantProgram(), body.department(), FiscalYear.of(body.firstFiscalYear()),
+                FiscalYear.of(body.lastFiscalYear()));
+        return dispatcher.send(request, actor, Write.creation(PROJECT, body.projectId(), command,
+                URI.create("/api/projects/" + body.projectId())));
+    }
+
+    /** Defines a KPI of the project. */
+    @PostMapping("/{projectId}/kpis")
+    ResponseEntity<String> defineKpi(@PathVariable String projectId, @Valid @RequestBody DefineKpiRequest body,
+                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                     Actor actor, HttpServletRequest request) {
+        var command = new DefineKpi(projectId, body.kpiId(), body.name(), body.unit(), body.direction(),
+                body.measure(), new Baseline(body.baseline().value(), FiscalYear.of(body.baseline().fiscalYear())),
+                body.finalTarget(), Versions.expectedFrom(ifMatch));
+        return dispatcher.send(request, actor, Write.update(PROJECT, projectId, command, ""));
+    }
+
+    /** Sets or revises a KPI's target for a fiscal year (a revision needs a reason). */
+    @PutMapping("/{projectId}/kpis/{kpiId}/targets/{fiscalYear}")
+    ResponseEntity<String> reviseTarget(@PathVariable String projectId, @PathVariable String kpiId,
+                                        @PathVariable int fiscalYear, @Valid @RequestBody ReviseTargetRequest body,
+                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                        Actor actor, HttpServletRequest request) {
+        var command = new ReviseTarget(projectId, kpiId, FiscalYear.of(fiscalYear), body.value(), body.reason(),
+                Versions.expectedFrom(ifMatch));
+        return dispatcher.send(request, actor, Write.update(PROJECT, projectId, command, body.reason()));
+    }
+
+    /** Records a KPI's actual for a fiscal year (recording it again is a correction and needs a reason). */
+    @PutMapping("/{projectId}/kpis/{kpiId}/actuals/{fiscalYear}")
+    ResponseEntity<String> recordActual(@PathVariable String projectId, @PathVariable String kpiId,
+                                        @PathVariable int fiscalYear, @Valid @RequestBody RecordActualRequest body,
+                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                        Actor actor, HttpServletRequest request) {
+        var command = new RecordActual(projectId, kpiId, FiscalYear.of(fiscalYear), body.value(), body.status(),
+                body.source(), body.note(), body.reason(), Versions.expectedFrom(ifMatch));
+        return dispatcher.send(request, actor, Write.update(PROJECT, projectId, command, body.reason()));
+    }
+
+    /** Records 総事業費 and 交付実績 of a fiscal year, in yen. */
+    @PutMapping("/{projectId}/costs/{fiscalYear}")
+    ResponseEntity<String> recordCost(@PathVariable String projectId, @PathVariable int fiscalYear,
+                                      @Valid @RequestBody RecordProjectCostRequest body,
+                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                      Actor actor, HttpServletRequest request) {
+        var command = new RecordProjectCost(projectId, FiscalYear.of(fiscalYear), body.totalCost(),
+                body.grantAmount(), body.reason(), Versions.expectedFrom(ifMatch));
+        return dispatcher.send(request, actor, Write.update(PROJECT, projectId, command, body.reason()));
+    }
+
+    /** Submits the yearly effect evaluation (効果検証) of the project. */
+    @PostMapping("/{projectId}/evaluations/{fiscalYear}")
+    ResponseEntity<String> submitEvaluation(@PathVariable String projectId, @PathVariable int fiscalYear,
+                                            @Valid @RequestBody EvaluationRequest body,
+                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                            Actor actor, HttpServletRequest request) {
+        var command = new SubmitEvaluation(projectId, FiscalYear.of(fiscalYear), body.effect(), body.policy(),
+                body.rationale(), body.situation(), body.obstacles(), body.revisions(), body.shortfallReasons(),
+                Versions.expectedFrom(ifMatch));
+        return dispatcher.send(request, actor, Write.update(PROJECT, projectId, command, ""));
+    }
+
+    /** Revises a submitted effect evaluation, with the reason for the revision. */
+    @PutMapping("/{projectId}/evaluations/{fiscalYear}")
+    ResponseEntity<String> reviseEvaluation(@PathVariable String projectId, @PathVariable int fiscalYear,
+                                            @Valid @RequestBody EvaluationRequest body,
+                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                            Actor actor, HttpServletRequest request) {
+        var command = new ReviseEvaluation(projectId, FiscalYear.of(fiscalYear), body.effect(), body.policy(),
+                body.rationale(), body.situation(), body.obstacles(), body.revisions(), body.shortfallReasons(),
+                body.reason(), Versions.expectedFrom(ifMatch));
+        return dispatcher.send(request, actor, Write.update(PROJECT, projectId, command, body.reason()));
+    }
+}
