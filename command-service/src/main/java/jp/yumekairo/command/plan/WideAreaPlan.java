@@ -28,7 +28,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -124,7 +123,9 @@ class WideAreaPlan {
             throw new YearOutsidePlanPeriod(command.year(), from, lastFiscalYear.startYear(),
                     "a figure's year (from the KGI's baseline year to the plan's last year)");
         }
-        Objects.requireNonNull(command.status(), "status");
+        if (command.status() == null) {
+            throw new ValueDoesNotMatchStatus("a figure needs a status: PROVISIONAL, CONFIRMED, PENDING or NOT_APPLICABLE");
+        }
         if (command.status().requiresValue() != (command.value() != null)) {
             throw new ValueDoesNotMatchStatus(command.status().requiresValue()
                     ? "a " + command.status() + " figure needs a value"

@@ -40,8 +40,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -78,8 +78,9 @@ class Project {
         if (command.firstFiscalYear().isAfter(command.lastFiscalYear())) {
             throw new InvalidProjectPeriod(command.firstFiscalYear(), command.lastFiscalYear());
         }
-        Set<MunicipalityCode> participants = new HashSet<>(command.participants());
-        if (participants.size() != command.participants().size()) {
+        List<MunicipalityCode> named = command.participants() == null ? List.of() : command.participants();
+        Set<MunicipalityCode> participants = new HashSet<>(named);
+        if (participants.size() != named.size()) {
             throw new ParticipantsDoNotMatchScope("a participating member is named twice");
         }
         if (participants.contains(command.leadMunicipality())) {
@@ -91,7 +92,7 @@ class Project {
         if (command.scope() == ProjectScope.WIDE_AREA && participants.isEmpty()) {
             throw new ParticipantsDoNotMatchScope("a wide-area (広域) project names the other participating members");
         }
-        apply(new ProjectRegistered(command.projectId(), command.leadMunicipality(), command.participants(),
+        apply(new ProjectRegistered(command.projectId(), command.leadMunicipality(), named,
                 command.name(), command.summary(), command.scope(), command.grantProgram(), command.department(),
                 command.firstFiscalYear(), command.lastFiscalYear()));
     }
@@ -135,7 +136,9 @@ class Project {
         actor.requireEditorOf(leadMunicipality, "record an actual of a project");
         String unit = requireKpi(command.kpiId());
         requireInPeriod(command.fiscalYear());
-        Objects.requireNonNull(command.status(), "status");
+        if (command.status() == null) {
+            throw new ValueDoesNotMatchStatus("an actual needs a status: PROVISIONAL, CONFIRMED, PENDING or NOT_APPLICABLE");
+        }
         if (command.status().requiresValue() && command.value() == null) {
             throw new ValueDoesNotMatchStatus("a " + command.status().labelJa() + " (" + command.status()
                     + ") actual needs a value");

@@ -93,7 +93,7 @@ public final class Api {
             request.header("Authorization", "Bearer " + token(user));
         }
         for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
+            request.setHeader(headers[i], headers[i + 1]);
         }
         return send(request);
     }
