@@ -49,15 +49,4 @@ final class PlanRefusals {
         }
     }
 
-    static final class ReasonRequired extends CommandRefused {
-        ReasonRequired(String what) {
-            super(Kind.CONFLICT, "reason-required", what + " changes a figure already recorded and needs a reason");
-        }
-    }
-
-    static final class ValueDoesNotMatchStatus extends CommandRefused {
-        ValueDoesNotMatchStatus(String message) {
-            super(Kind.INVALID, "value-does-not-match-status", message);
-        }
-    }
 }

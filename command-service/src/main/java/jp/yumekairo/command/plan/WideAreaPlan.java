@@ -9,9 +9,9 @@ import jp.yumekairo.command.plan.PlanRefusals.DuplicateKgi;
 import jp.yumekairo.command.plan.PlanRefusals.InvalidMembers;
 import jp.yumekairo.command.plan.PlanRefusals.InvalidPlanPeriod;
 import jp.yumekairo.command.plan.PlanRefusals.NotAPlanMember;
-import jp.yumekairo.command.plan.PlanRefusals.ReasonRequired;
+import jp.yumekairo.command.ReasonRequired;
 import jp.yumekairo.command.plan.PlanRefusals.UnknownKgi;
-import jp.yumekairo.command.plan.PlanRefusals.ValueDoesNotMatchStatus;
+import jp.yumekairo.command.ValueDoesNotMatchStatus;
 import jp.yumekairo.command.plan.PlanRefusals.YearOutsidePlanPeriod;
 import jp.yumekairo.events.Figure;
 import jp.yumekairo.events.FiscalYear;
@@ -105,7 +105,7 @@ class WideAreaPlan {
             return getVersion();
         }
         if (current != null) {
-            requireReason(command.reason(), "revising the plan target of " + command.year());
+            ReasonRequired.require(command.reason(), "revising the plan target of " + command.year());
         }
         apply(new PlanTargetRevised(planId, command.kgiId(), command.year(), target, command.reason()));
         return getVersion();
@@ -139,7 +139,7 @@ class WideAreaPlan {
             if (sameFigure(current, reported)) {
                 return getVersion();
             }
-            requireReason(command.reason(), "reporting the " + command.year() + " figure again");
+            ReasonRequired.require(command.reason(), "reporting the " + command.year() + " figure again");
         }
         apply(reported);
         return getVersion();
@@ -153,11 +153,6 @@ class WideAreaPlan {
         return kgi;
     }
 
-    private static void requireReason(String reason, String what) {
-        if (reason == null || reason.isBlank()) {
-            throw new ReasonRequired(what);
-        }
-    }
 
     private static boolean sameFigure(KgiFigureReported current, KgiFigureReported next) {
         boolean sameValue = current.value() == null ? next.value() == null : current.value().sameValueAs(next.value());

@@ -16,10 +16,10 @@ import jp.yumekairo.command.project.ProjectRefusals.InvalidCost;
 import jp.yumekairo.command.project.ProjectRefusals.InvalidProjectPeriod;
 import jp.yumekairo.command.project.ProjectRefusals.NoEvaluationToRevise;
 import jp.yumekairo.command.project.ProjectRefusals.ParticipantsDoNotMatchScope;
-import jp.yumekairo.command.project.ProjectRefusals.ReasonRequired;
+import jp.yumekairo.command.ReasonRequired;
 import jp.yumekairo.command.project.ProjectRefusals.ShortfallReasonForUnknownKpi;
 import jp.yumekairo.command.project.ProjectRefusals.UnknownKpi;
-import jp.yumekairo.command.project.ProjectRefusals.ValueDoesNotMatchStatus;
+import jp.yumekairo.command.ValueDoesNotMatchStatus;
 import jp.yumekairo.events.ActualStatus;
 import jp.yumekairo.events.Figure;
 import jp.yumekairo.events.Figures;
@@ -125,7 +125,7 @@ class Project {
             return getVersion();
         }
         if (current != null) {
-            requireReason(command.reason(), "revising the target of " + command.fiscalYear().toJapanese());
+            ReasonRequired.require(command.reason(), "revising the target of " + command.fiscalYear().toJapanese());
         }
         apply(new TargetRevised(projectId, command.kpiId(), command.fiscalYear(), target, command.reason()));
         return getVersion();
@@ -156,7 +156,7 @@ class Project {
             if (sameActual(current, recorded)) {
                 return getVersion();
             }
-            requireReason(command.reason(), "recording the actual of " + command.fiscalYear().toJapanese() + " again");
+            ReasonRequired.require(command.reason(), "recording the actual of " + command.fiscalYear().toJapanese() + " again");
         }
         apply(recorded);
         return getVersion();
@@ -178,7 +178,7 @@ class Project {
             if (current.totalCost() == command.totalCost() && current.grantAmount() == command.grantAmount()) {
                 return getVersion();
             }
-            requireReason(command.reason(), "recording the cost of " + command.fiscalYear().toJapanese() + " again");
+            ReasonRequired.require(command.reason(), "recording the cost of " + command.fiscalYear().toJapanese() + " again");
         }
         apply(new ProjectCostRecorded(projectId, command.fiscalYear(), command.totalCost(), command.grantAmount(),
                 command.reason()));
@@ -207,7 +207,7 @@ class Project {
             throw new NoEvaluationToRevise(command.fiscalYear());
         }
         requireKnownKpis(command.shortfallReasons());
-        requireReason(command.reason(), "revising the evaluation of " + command.fiscalYear().toJapanese());
+        ReasonRequired.require(command.reason(), "revising the evaluation of " + command.fiscalYear().toJapanese());
         apply(new EvaluationRevised(projectId, command.fiscalYear(), command.effect(), command.policy(),
                 command.rationale(), command.situation(), command.obstacles(), command.revisions(),
                 command.shortfallReasons(), command.reason()));
@@ -239,11 +239,6 @@ class Project {
         }
     }
 
-    private static void requireReason(String reason, String what) {
-        if (reason == null || reason.isBlank()) {
-            throw new ReasonRequired(what);
-        }
-    }
 
     /** The same figure, status, source and note: recording it again changes nothing. */
     private static boolean sameActual(ActualRecorded current, ActualRecorded next) {

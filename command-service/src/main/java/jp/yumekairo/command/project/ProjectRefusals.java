@@ -49,18 +49,6 @@ final class ProjectRefusals {
         }
     }
 
-    static final class ReasonRequired extends CommandRefused {
-        ReasonRequired(String what) {
-            super(Kind.CONFLICT, "reason-required", what + " changes a figure already recorded and needs a reason");
-        }
-    }
-
-    static final class ValueDoesNotMatchStatus extends CommandRefused {
-        ValueDoesNotMatchStatus(String message) {
-            super(Kind.INVALID, "value-does-not-match-status", message);
-        }
-    }
-
     static final class InvalidCost extends CommandRefused {
         InvalidCost(String message) {
             super(Kind.INVALID, "invalid-cost", message);
