@@ -31,9 +31,6 @@ import jp.yumekairo.events.plan.PlanTargetRevised;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +41,9 @@ import java.util.List;
  * The rules of the wide-area plan, exercised on 第2期山口県央連携都市圏域ビジョン (FY2022–2026) and its KGI
  * 定住人口 (2010 census baseline 642,361人).
  */
+import static jp.yumekairo.command.support.RefusalMatchers.invalidValue;
+import static jp.yumekairo.command.support.RefusalMatchers.refusal;
+
 class WideAreaPlanTest {
 
     private static final String PLAN = "yume-kairo-2";
@@ -123,33 +123,7 @@ class WideAreaPlanTest {
                 ActualStatus.PROVISIONAL, CENSUS_PRELIMINARY, null);
     }
 
-    private static Matcher<Throwable> refusal(Class<? extends CommandRefused> type, String code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable item) {
-                return type.isInstance(item) && code.equals(((CommandRefused) item).code());
-            }
 
-            @Override
-            public void describeTo(Description description) {
-                description.appendText(type.getSimpleName() + " with code ").appendValue(code);
-            }
-        };
-    }
-
-    private static Matcher<Throwable> invalidValue(String code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable item) {
-                return item instanceof InvalidValueException invalid && code.equals(invalid.code());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("InvalidValueException with code ").appendValue(code);
-            }
-        };
-    }
 
     // --- DefinePlan ------------------------------------------------------------------------------------------
 

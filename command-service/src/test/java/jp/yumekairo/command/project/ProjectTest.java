@@ -46,9 +46,6 @@ import jp.yumekairo.events.project.TargetRevised;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +57,9 @@ import java.util.Map;
  * The rules of a grant project (事業), exercised on 山陽小野田市's 小野田ガラスのブランド化推進事業 (FY2020–2022)
  * with the figures of its effect-verification sheet.
  */
+import static jp.yumekairo.command.support.RefusalMatchers.invalidValue;
+import static jp.yumekairo.command.support.RefusalMatchers.refusal;
+
 class ProjectTest {
 
     private static final String PROJECT = "sanyo-onoda-glass";
@@ -168,33 +168,7 @@ class ProjectTest {
                 "ブランド商品の販路開拓を進めた", null, null, "販売チャネルを見直す", shortfallReasons, reason, null);
     }
 
-    private static Matcher<Throwable> refusal(Class<? extends CommandRefused> type, String code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable item) {
-                return type.isInstance(item) && code.equals(((CommandRefused) item).code());
-            }
 
-            @Override
-            public void describeTo(Description description) {
-                description.appendText(type.getSimpleName() + " with code ").appendValue(code);
-            }
-        };
-    }
-
-    private static Matcher<Throwable> invalidValue(String code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable item) {
-                return item instanceof InvalidValueException invalid && code.equals(invalid.code());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("InvalidValueException with code ").appendValue(code);
-            }
-        };
-    }
 
     // --- RegisterProject -------------------------------------------------------------------------------------
 
