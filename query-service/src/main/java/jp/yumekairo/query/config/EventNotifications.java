@@ -1,0 +1,106 @@
+package jp.yumekairo.query.config;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.List;
+
+/**
+ * Listens on PostgreSQL's {@code yumekairo_events} channel, which a trigger on the event table notifies on
+ * every commit, and wakes the event store's reader. It holds one connection of its own, outside the pool;
+ * when that connection is lost the processors keep polling until it is back.
+ */
+@Component
+public class EventNotifications implements SmartLifecycle {
+
+    static final String CHANNEL = "yumekairo_events";
+    private static final Logger LOG = LoggerFactory.getLogger(EventNotifications.class);
+    private static final int WAIT_MILLIS = 500;
+
+    private final DataSourceProperties dataSource;
+    private final NotifiedEventStore eventStore;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private volatile Thread thread;
+    private volatile boolean running;
+
+    EventNotifications(DataSourceProperties dataSource, NotifiedEventStore eventStore) {
+        this.dataSource = dataSource;
+        this.eventStore = eventStore;
+    }
+
+    /** Also tell {@code listener} whenever new events were committed (e.g. reads waiting for a version). */
+    public void onEventsAppended(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::listen, "event-notifications");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread listening = thread;
+        if (listening != null) {
+            listening.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void listen() {
+        long backoff = WAIT_MILLIS;
+        while (running) {
+            try (Connection connection = DriverManager.getConnection(dataSource.determineUrl(),
+                    dataSource.determineUsername(), dataSource.determinePassword())) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                backoff = WAIT_MILLIS;
+                // Events may have arrived while this connection was down.
+                appended();
+                PGConnection notifications = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
+                    if (received != null && received.length > 0) {
+                        appended();
+                    }
+                }
+            } catch (SQLException lost) {
+                if (!running) {
+                    return;
+                }
+                LOG.warn("not listening for new events ({}); polling until the connection is back", lost.getMessage());
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoff = Math.min(backoff * 2, 30_000);
+            }
+        }
+    }
+
+    private void appended() {
+        eventStore.wake();
+        listeners.forEach(Runnable::run);
+    }
+}

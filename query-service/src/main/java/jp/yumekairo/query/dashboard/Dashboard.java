@@ -1,0 +1,32 @@
+package jp.yumekairo.query.dashboard;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The consolidated KGI dashboard of a wide-area plan as of a moment: per KGI and year each member's figure, the
+ * partnership total (flagged incomplete, never silently smaller, when a member has not reported), the plan
+ * target and the achievement, and the series over the years for trend charts.
+ */
+public record Dashboard(String planId, String name, int firstFiscalYear, int lastFiscalYear, long version,
+                        List<Kgi> kgis) {
+
+    /**
+     * @param total    the sum over the members that reported (SUM KGIs); null for a KGI that is not summed
+     * @param complete every member reported a figure for the year
+     */
+    public record Kgi(String kgiId, String name, String unit, String direction, String aggregation,
+                      BigDecimal baseline, int baselineYear, int year, BigDecimal total, boolean complete,
+                      List<String> missingMembers, BigDecimal target, Boolean reached, BigDecimal progress,
+                      List<Member> members, List<Point> series) {
+    }
+
+    /** A member's figure; status {@code NOT_REPORTED} and a null value when it has reported nothing for the year. */
+    public record Member(String municipalityCode, String municipalityName, BigDecimal value, String status,
+                         String source) {
+    }
+
+    /** One year of the trend: the total, whether it is complete, and the plan target if one is set. */
+    public record Point(int year, BigDecimal total, boolean complete, BigDecimal target) {
+    }
+}

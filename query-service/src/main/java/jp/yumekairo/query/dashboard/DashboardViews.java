@@ -1,0 +1,137 @@
+package jp.yumekairo.query.dashboard;
+
+import jp.yumekairo.events.Aggregation;
+import jp.yumekairo.events.Direction;
+import jp.yumekairo.events.Measure;
+import jp.yumekairo.events.MunicipalityCode;
+import jp.yumekairo.query.project.Achievement;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Builds the {@link Dashboard} from the latest plan targets and member figures recorded at or before an instant. */
+@Component
+class DashboardViews {
+
+    static final String NOT_REPORTED = "NOT_REPORTED";
+
+    private final JdbcTemplate jdbc;
+
+    DashboardViews(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private record PlanRow(String planId, String name, List<String> members, int first, int last) {
+    }
+
+    private record KgiRow(String kgiId, String name, String unit, Direction direction, Aggregation aggregation,
+                          BigDecimal baseline, int baselineYear) {
+    }
+
+    private record Reported(BigDecimal value, String status, String source) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Dashboard> of(String planId, Integer year, Instant asOf) {
+        Timestamp at = Timestamp.from(asOf);
+        List<PlanRow> plans = jdbc.query("SELECT * FROM query.plan WHERE plan_id = ? AND recorded_at <= ?",
+                (row, index) -> new PlanRow(row.getString("plan_id"), row.getString("name"),
+                        List.of((String[]) row.getArray("members").getArray()), row.getInt("first_fiscal_year"),
+                        row.getInt("last_fiscal_year")), planId, at);
+        if (plans.isEmpty()) {
+            return Optional.empty();
+        }
+        PlanRow plan = plans.get(0);
+        List<KgiRow> kgis = jdbc.query("SELECT * FROM query.kgi WHERE plan_id = ? AND recorded_at <= ? ORDER BY global_index",
+                (row, index) -> new KgiRow(row.getString("kgi_id"), row.getString("name"), row.getString("unit"),
+                        Direction.valueOf(row.getString("direction")), Aggregation.valueOf(row.getString("aggregation")),
+                        row.getBigDecimal("baseline"), row.getInt("baseline_year")), planId, at);
+        // kgi id → year → target
+        Map<String, TreeMap<Integer, BigDecimal>> targets = new HashMap<>();
+        jdbc.query("SELECT DISTINCT ON (kgi_id, year) kgi_id, year, target FROM query.plan_target "
+                        + "WHERE plan_id = ? AND recorded_at <= ? ORDER BY kgi_id, year, sequence_number DESC",
+                (ResultSet row) -> {
+                    targets.computeIfAbsent(row.getString("kgi_id"), k -> new TreeMap<>())
+                            .put(row.getInt("year"), row.getBigDecimal("target"));
+                }, planId, at);
+        // kgi id → year → member → figure
+        Map<String, TreeMap<Integer, Map<String, Reported>>> figures = new HashMap<>();
+        jdbc.query("SELECT DISTINCT ON (kgi_id, year, municipality) kgi_id, year, municipality, value, status, source "
+                        + "FROM query.kgi_figure WHERE plan_id = ? AND recorded_at <= ? "
+                        + "ORDER BY kgi_id, year, municipality, sequence_number DESC",
+                (ResultSet row) -> {
+                    figures.computeIfAbsent(row.getString("kgi_id"), k -> new TreeMap<>())
+                            .computeIfAbsent(row.getInt("year"), y -> new HashMap<>())
+                            .put(row.getString("municipality"), new Reported(row.getBigDecimal("value"),
+                                    row.getString("status"), row.getString("source")));
+                }, planId, at);
+        Long version = jdbc.queryForObject("SELECT coalesce(max(sequence_number) + 1, 0) FROM query.event_origin "
+                + "WHERE aggregate_id = ? AND recorded_at <= ?", Long.class, planId, at);
+
+        List<Dashboard.Kgi> views = new ArrayList<>();
+        for (KgiRow kgi : kgis) {
+            TreeMap<Integer, BigDecimal> kgiTargets = targets.getOrDefault(kgi.kgiId(), new TreeMap<>());
+            TreeMap<Integer, Map<String, Reported>> kgiFigures = figures.getOrDefault(kgi.kgiId(), new TreeMap<>());
+            int shown = year != null ? year
+                    : !kgiFigures.isEmpty() ? kgiFigures.lastKey() : kgi.baselineYear();
+            Total total = total(plan.members(), kgi.aggregation(), kgiFigures.getOrDefault(shown, Map.of()));
+            BigDecimal target = kgiTargets.get(shown);
+            Achievement achievement = total.complete() && total.sum() != null
+                    ? Achievement.of(kgi.direction(), Measure.ABSOLUTE, kgi.baseline(), target, total.sum())
+                    : Achievement.of(kgi.direction(), Measure.ABSOLUTE, kgi.baseline(), null, null);
+            List<Dashboard.Member> members = new ArrayList<>();
+            for (String code : plan.members()) {
+                Reported reported = kgiFigures.getOrDefault(shown, Map.of()).get(code);
+                members.add(new Dashboard.Member(code, MunicipalityCode.of(code).nameJa(),
+                        reported == null ? null : reported.value(), reported == null ? NOT_REPORTED : reported.status(),
+                        reported == null ? null : reported.source()));
+            }
+            TreeSet<Integer> years = new TreeSet<>(kgiFigures.keySet());
+            years.addAll(kgiTargets.keySet());
+            List<Dashboard.Point> series = new ArrayList<>();
+            for (int point : years) {
+                Total pointTotal = total(plan.members(), kgi.aggregation(), kgiFigures.getOrDefault(point, Map.of()));
+                series.add(new Dashboard.Point(point, pointTotal.sum(), pointTotal.complete(), kgiTargets.get(point)));
+            }
+            views.add(new Dashboard.Kgi(kgi.kgiId(), kgi.name(), kgi.unit(), kgi.direction().name(),
+                    kgi.aggregation().name(), kgi.baseline(), kgi.baselineYear(), shown, total.sum(),
+                    total.complete(), total.missing(), target, achievement.reached(), achievement.progress(), members,
+                    series));
+        }
+        return Optional.of(new Dashboard(plan.planId(), plan.name(), plan.first(), plan.last(),
+                version == null ? 0 : version, views));
+    }
+
+    private record Total(BigDecimal sum, boolean complete, List<String> missing) {
+    }
+
+    /** The members' figures summed (for a SUM KGI); any member without a figure makes the total incomplete. */
+    private static Total total(List<String> members, Aggregation aggregation, Map<String, Reported> reported) {
+        BigDecimal sum = aggregation == Aggregation.SUM ? BigDecimal.ZERO : null;
+        List<String> missing = new ArrayList<>();
+        for (String member : members) {
+            Reported figure = reported.get(member);
+            if (figure == null || figure.value() == null) {
+                missing.add(member);
+            } else if (sum != null) {
+                sum = sum.add(figure.value());
+            }
+        }
+        if (sum != null && missing.size() == members.size()) {
+            sum = null;
+        }
+        return new Total(sum, missing.isEmpty(), missing);
+    }
+}

@@ -1,0 +1,52 @@
+package jp.yumekairo.query.project;
+
+import jp.yumekairo.events.Direction;
+import jp.yumekairo.events.Measure;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * 達成状況 of one KPI in one fiscal year, by DESIGN.md's rule. {@code reached} and {@code progress} are null
+ * ("—") when they cannot be known: no target, no actual yet, or no meaningful ratio. Never NaN, never a
+ * division by zero.
+ *
+ * <p>Progress is {@code (actual − baseline) / (target − baseline)} where the baseline differs from the
+ * target, otherwise {@code actual / target} where the target is positive. An increment KPI (増加分) counts
+ * from zero, so its baseline in like-with-like terms is 0. For a lower-is-better KPI whose target equals its
+ * baseline, {@code actual / target} would read backwards (less is better), so progress is left undefined and
+ * {@code reached} tells the story.
+ *
+ * @param reached  the actual is at least the target (at most, for lower-is-better)
+ * @param progress the ratio of the way from the baseline to the target, 1 = the target, to 4 decimal places
+ * @param improved the actual moved from the baseline in the right direction (or the target was reached)
+ */
+public record Achievement(Boolean reached, BigDecimal progress, Boolean improved) {
+
+    static final Achievement UNKNOWN = new Achievement(null, null, null);
+    private static final int SCALE = 4;
+
+    public static Achievement of(Direction direction, Measure measure, BigDecimal baseline, BigDecimal target,
+                                 BigDecimal actual) {
+        if (target == null || actual == null) {
+            return UNKNOWN;
+        }
+        boolean higherIsBetter = direction == Direction.HIGHER_IS_BETTER;
+        BigDecimal start = measure == Measure.INCREMENT || baseline == null ? BigDecimal.ZERO : baseline;
+        boolean reached = higherIsBetter ? actual.compareTo(target) >= 0 : actual.compareTo(target) <= 0;
+        int moved = actual.compareTo(start);
+        boolean improved = reached || (higherIsBetter ? moved > 0 : moved < 0);
+        return new Achievement(reached, progress(higherIsBetter, start, target, actual), improved);
+    }
+
+    private static BigDecimal progress(boolean higherIsBetter, BigDecimal start, BigDecimal target, BigDecimal actual) {
+        BigDecimal distance = target.subtract(start);
+        if (distance.signum() != 0) {
+            return actual.subtract(start).divide(distance, SCALE, RoundingMode.HALF_UP);
+        }
+        if (higherIsBetter && target.signum() > 0) {
+            return actual.divide(target, SCALE, RoundingMode.HALF_UP);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,113 @@
+package jp.yumekairo.query.project;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jp.yumekairo.events.EventJson;
+import jp.yumekairo.events.project.ActualRecorded;
+import jp.yumekairo.events.project.EvaluationRevised;
+import jp.yumekairo.events.project.EvaluationSubmitted;
+import jp.yumekairo.events.project.KpiDefined;
+import jp.yumekairo.events.project.ProjectCostRecorded;
+import jp.yumekairo.events.project.ProjectRegistered;
+import jp.yumekairo.events.project.TargetRevised;
+import jp.yumekairo.query.projection.ProjectionRows;
+import jp.yumekairo.query.projection.ProjectionSchema;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+
+import static jp.yumekairo.query.projection.ProjectionRows.codes;
+import static jp.yumekairo.query.projection.ProjectionRows.globalIndex;
+import static jp.yumekairo.query.projection.ProjectionRows.recordedAt;
+import static jp.yumekairo.query.projection.ProjectionRows.sequenceNumber;
+import static jp.yumekairo.query.projection.ProjectionRows.valueOf;
+import static jp.yumekairo.query.projection.ProjectionTable.EVALUATION;
+import static jp.yumekairo.query.projection.ProjectionTable.KPI;
+import static jp.yumekairo.query.projection.ProjectionTable.KPI_ACTUAL;
+import static jp.yumekairo.query.projection.ProjectionTable.KPI_TARGET;
+import static jp.yumekairo.query.projection.ProjectionTable.PROJECT;
+import static jp.yumekairo.query.projection.ProjectionTable.PROJECT_COST;
+
+/** Every project event as one appended row: registrations, KPIs, and each revision of a target, actual, cost or evaluation. */
+@Component
+@ProcessingGroup(ProjectProjection.PROCESSOR)
+public class ProjectProjection {
+
+    public static final String PROCESSOR = "project-views";
+
+    private final ProjectionRows rows;
+
+    @Autowired
+    ProjectProjection(JdbcTemplate jdbc) {
+        this(new ProjectionRows(jdbc, ProjectionSchema.LIVE));
+    }
+
+    /** Writing somewhere else than the live views: the auditor's rebuild. */
+    public ProjectProjection(ProjectionRows rows) {
+        this.rows = rows;
+    }
+
+    @EventHandler
+    void on(ProjectRegistered event, EventMessage<?> message) {
+        rows.add(message, "", PROJECT, globalIndex(message), event.projectId(), recordedAt(message),
+                event.leadMunicipality().code(), codes(event.participants()), event.name(), event.summary(),
+                event.scope().name(), event.grantProgram().name(), event.department(),
+                event.firstFiscalYear().startYear(), event.lastFiscalYear().startYear());
+    }
+
+    @EventHandler
+    void on(KpiDefined event, EventMessage<?> message) {
+        rows.add(message, "", KPI, globalIndex(message), event.projectId(), event.kpiId(), recordedAt(message),
+                event.name(), event.unit(), event.direction().name(), event.measure().name(),
+                event.baseline().value(), event.baseline().fiscalYear().startYear(), event.finalTarget());
+    }
+
+    @EventHandler
+    void on(TargetRevised event, EventMessage<?> message) {
+        rows.add(message, event.reason(), KPI_TARGET, globalIndex(message), event.projectId(),
+                sequenceNumber(message), recordedAt(message), event.kpiId(), event.fiscalYear().startYear(),
+                valueOf(event.target()));
+    }
+
+    @EventHandler
+    void on(ActualRecorded event, EventMessage<?> message) {
+        rows.add(message, event.reason(), KPI_ACTUAL, globalIndex(message), event.projectId(),
+                sequenceNumber(message), recordedAt(message), event.kpiId(), event.fiscalYear().startYear(),
+                valueOf(event.actual()), event.status().name(), event.source(), event.note());
+    }
+
+    @EventHandler
+    void on(ProjectCostRecorded event, EventMessage<?> message) {
+        rows.add(message, event.reason(), PROJECT_COST, globalIndex(message), event.projectId(),
+                sequenceNumber(message), recordedAt(message), event.fiscalYear().startYear(), event.totalCost(),
+                event.grantAmount());
+    }
+
+    @EventHandler
+    void on(EvaluationSubmitted event, EventMessage<?> message) {
+        rows.add(message, "", EVALUATION, globalIndex(message), event.projectId(), sequenceNumber(message),
+                recordedAt(message), event.fiscalYear().startYear(), event.effect().name(), event.policy().name(),
+                event.rationale(), event.situation(), event.obstacles(), event.revisions(),
+                json(event.shortfallReasons()));
+    }
+
+    @EventHandler
+    void on(EvaluationRevised event, EventMessage<?> message) {
+        rows.add(message, event.reason(), EVALUATION, globalIndex(message), event.projectId(),
+                sequenceNumber(message), recordedAt(message), event.fiscalYear().startYear(), event.effect().name(),
+                event.policy().name(), event.rationale(), event.situation(), event.obstacles(), event.revisions(),
+                json(event.shortfallReasons()));
+    }
+
+    private static String json(Map<String, String> reasons) {
+        try {
+            return EventJson.objectMapper().writeValueAsString(reasons);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package jp.yumekairo.query.project;
+
+import jp.yumekairo.events.EffectRating;
+import jp.yumekairo.events.Policy;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** One project as every view shows it, as of a moment. Fiscal years are given as the Western start year and in 和暦. */
+public record ProjectView(String projectId, String leadMunicipality, String leadMunicipalityName,
+                          List<String> participants, String name, String summary, String scope, String scopeJa,
+                          String grantProgram, String grantProgramJa, String department, int firstFiscalYear,
+                          int lastFiscalYear, long version, List<KpiView> kpis, List<CostView> costs,
+                          List<EvaluationView> evaluations) {
+
+    /** A KPI with its figures for every fiscal year of the project. */
+    public record KpiView(String kpiId, String name, String unit, String direction, String measure,
+                          BigDecimal baseline, int baselineFiscalYear, BigDecimal finalTarget, List<KpiYear> years) {
+    }
+
+    /** 目標値, 実績値 and 達成状況 of a KPI in one fiscal year; reached and progress are null when unknown ("—"). */
+    public record KpiYear(int fiscalYear, String fiscalYearJa, BigDecimal target, BigDecimal actual, String status,
+                          String statusJa, Boolean reached, BigDecimal progress, String source, String note) {
+    }
+
+    /** 総事業費 and 交付実績 of a fiscal year, in yen. */
+    public record CostView(int fiscalYear, String fiscalYearJa, long totalCost, long grantAmount) {
+    }
+
+    /**
+     * The submitted 事業効果 and 今後の方針 of a fiscal year (null where none was submitted) beside the effect the
+     * KPIs suggest, and whether the two differ.
+     */
+    public record EvaluationView(int fiscalYear, String fiscalYearJa, EffectRating effect, String effectJa,
+                                 EffectRating suggestedEffect, String suggestedEffectJa, String suggestionReason,
+                                 String suggestionReasonJa, boolean differsFromSuggestion, Policy policy,
+                                 String policyJa, String rationale, String situation, String obstacles,
+                                 String revisions, Map<String, String> shortfallReasons, boolean revised) {
+    }
+}

@@ -1,0 +1,225 @@
+package jp.yumekairo.query.project;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import jp.yumekairo.events.ActualStatus;
+import jp.yumekairo.events.Direction;
+import jp.yumekairo.events.EffectRating;
+import jp.yumekairo.events.EventJson;
+import jp.yumekairo.events.FiscalYear;
+import jp.yumekairo.events.GrantProgram;
+import jp.yumekairo.events.Measure;
+import jp.yumekairo.events.MunicipalityCode;
+import jp.yumekairo.events.Policy;
+import jp.yumekairo.events.ProjectScope;
+import jp.yumekairo.query.project.ProjectView.CostView;
+import jp.yumekairo.query.project.ProjectView.EvaluationView;
+import jp.yumekairo.query.project.ProjectView.KpiView;
+import jp.yumekairo.query.project.ProjectView.KpiYear;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Projects as they stood at an instant, from the append-only rows: the latest revision of each target, actual,
+ * cost and evaluation recorded at or before it (one index range per key, never a replay of the log).
+ */
+@Component
+class ProjectViews {
+
+    private static final TypeReference<Map<String, String>> REASONS = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+
+    ProjectViews(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private record ProjectRow(String projectId, String lead, List<String> participants, String name, String summary,
+                              ProjectScope scope, GrantProgram grantProgram, String department, int first, int last) {
+    }
+
+    private record KpiRow(String projectId, String kpiId, String name, String unit, Direction direction,
+                          Measure measure, BigDecimal baseline, int baselineFiscalYear, BigDecimal finalTarget) {
+    }
+
+    private record Actual(BigDecimal value, ActualStatus status, String source, String note) {
+    }
+
+    private record Key(String projectId, String kpiId, int fiscalYear) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ProjectView> project(String projectId, Instant asOf) {
+        List<ProjectView> found = assemble(projectRows("project_id = ?", asOf, projectId), asOf);
+        return found.stream().findFirst();
+    }
+
+    /** The projects a member leads or takes part in (広域), ordered by id. */
+    @Transactional(readOnly = true)
+    public List<ProjectView> projectsOf(MunicipalityCode member, Instant asOf) {
+        return assemble(projectRows("(lead_municipality = ? OR ? = ANY (participants))", asOf, member.code(),
+                member.code()), asOf);
+    }
+
+    private List<ProjectRow> projectRows(String condition, Instant asOf, Object... arguments) {
+        Object[] all = Arrays.copyOf(arguments, arguments.length + 1);
+        all[arguments.length] = Timestamp.from(asOf);
+        return jdbc.query("SELECT * FROM query.project WHERE " + condition + " AND recorded_at <= ? ORDER BY project_id",
+                (row, index) -> new ProjectRow(row.getString("project_id"), row.getString("lead_municipality"),
+                        texts(row.getArray("participants")), row.getString("name"), row.getString("summary"),
+                        ProjectScope.valueOf(row.getString("scope")), GrantProgram.valueOf(row.getString("grant_program")),
+                        row.getString("department"), row.getInt("first_fiscal_year"), row.getInt("last_fiscal_year")),
+                all);
+    }
+
+    private List<ProjectView> assemble(List<ProjectRow> projects, Instant asOf) {
+        if (projects.isEmpty()) {
+            return List.of();
+        }
+        String[] ids = projects.stream().map(ProjectRow::projectId).toArray(String[]::new);
+        Timestamp at = Timestamp.from(asOf);
+        Map<String, List<KpiRow>> kpis = new HashMap<>();
+        jdbc.query("SELECT * FROM query.kpi WHERE project_id = ANY (?) AND recorded_at <= ? ORDER BY global_index",
+                (ResultSet row) -> {
+                    kpis.computeIfAbsent(row.getString("project_id"), id -> new ArrayList<>()).add(new KpiRow(
+                            row.getString("project_id"), row.getString("kpi_id"), row.getString("name"),
+                            row.getString("unit"), Direction.valueOf(row.getString("direction")),
+                            Measure.valueOf(row.getString("measure")), row.getBigDecimal("baseline"),
+                            row.getInt("baseline_fiscal_year"), row.getBigDecimal("final_target")));
+                }, ids, at);
+        Map<Key, BigDecimal> targets = new HashMap<>();
+        jdbc.query(latest("kpi_target", "kpi_id, fiscal_year"), (ResultSet row) -> {
+            targets.put(key(row), row.getBigDecimal("target"));
+        }, ids, at);
+        Map<Key, Actual> actuals = new HashMap<>();
+        jdbc.query(latest("kpi_actual", "kpi_id, fiscal_year"), (ResultSet row) -> {
+            actuals.put(key(row), new Actual(row.getBigDecimal("actual"), ActualStatus.valueOf(row.getString("status")),
+                    row.getString("source"), row.getString("note")));
+        }, ids, at);
+        Map<String, List<CostView>> costs = new HashMap<>();
+        jdbc.query(latest("project_cost", "fiscal_year"), (ResultSet row) -> {
+            int year = row.getInt("fiscal_year");
+            costs.computeIfAbsent(row.getString("project_id"), id -> new ArrayList<>()).add(new CostView(year,
+                    FiscalYear.of(year).toJapanese(), row.getLong("total_cost"), row.getLong("grant_amount")));
+        }, ids, at);
+        Map<String, Map<Integer, ResultRow>> evaluations = new HashMap<>();
+        jdbc.query(latest("evaluation", "fiscal_year"), (ResultSet row) -> {
+            evaluations.computeIfAbsent(row.getString("project_id"), id -> new HashMap<>())
+                    .put(row.getInt("fiscal_year"), ResultRow.of(row));
+        }, ids, at);
+        Map<String, Long> versions = new HashMap<>();
+        jdbc.query("SELECT aggregate_id, max(sequence_number) + 1 AS version FROM query.event_origin "
+                        + "WHERE aggregate_id = ANY (?) AND recorded_at <= ? GROUP BY aggregate_id",
+                (ResultSet row) -> {
+                    versions.put(row.getString("aggregate_id"), row.getLong("version"));
+                }, ids, at);
+
+        List<ProjectView> views = new ArrayList<>();
+        for (ProjectRow project : projects) {
+            List<KpiView> kpiViews = new ArrayList<>();
+            Map<Integer, List<Achievement>> achievementsByYear = new LinkedHashMap<>();
+            for (KpiRow kpi : kpis.getOrDefault(project.projectId(), List.of())) {
+                List<KpiYear> years = new ArrayList<>();
+                for (int year = project.first(); year <= project.last(); year++) {
+                    Key key = new Key(project.projectId(), kpi.kpiId(), year);
+                    BigDecimal target = targets.get(key);
+                    if (target == null && year == project.last()) {
+                        target = kpi.finalTarget();
+                    }
+                    Actual actual = actuals.get(key);
+                    BigDecimal value = actual == null ? null : actual.value();
+                    Achievement achievement = Achievement.of(kpi.direction(), kpi.measure(), kpi.baseline(), target, value);
+                    achievementsByYear.computeIfAbsent(year, y -> new ArrayList<>()).add(achievement);
+                    years.add(new KpiYear(year, FiscalYear.of(year).toJapanese(), target, value,
+                            actual == null ? null : actual.status().name(),
+                            actual == null ? null : actual.status().labelJa(), achievement.reached(),
+                            achievement.progress(), actual == null ? null : actual.source(),
+                            actual == null ? null : actual.note()));
+                }
+                kpiViews.add(new KpiView(kpi.kpiId(), kpi.name(), kpi.unit(), kpi.direction().name(),
+                        kpi.measure().name(), kpi.baseline(), kpi.baselineFiscalYear(), kpi.finalTarget(), years));
+            }
+            List<EvaluationView> evaluationViews = new ArrayList<>();
+            Map<Integer, ResultRow> submitted = evaluations.getOrDefault(project.projectId(), Map.of());
+            for (int year = project.first(); year <= project.last(); year++) {
+                SuggestedEffect suggestion = SuggestedEffect.of(achievementsByYear.getOrDefault(year, List.of()));
+                ResultRow evaluation = submitted.get(year);
+                if (evaluation == null && suggestion.rating() == null) {
+                    continue;
+                }
+                evaluationViews.add(evaluationView(year, evaluation, suggestion));
+            }
+            List<CostView> costViews = new ArrayList<>(costs.getOrDefault(project.projectId(), List.of()));
+            costViews.sort((a, b) -> Integer.compare(a.fiscalYear(), b.fiscalYear()));
+            MunicipalityCode lead = MunicipalityCode.of(project.lead());
+            views.add(new ProjectView(project.projectId(), lead.code(), lead.nameJa(), project.participants(),
+                    project.name(), project.summary(), project.scope().name(), project.scope().labelJa(),
+                    project.grantProgram().name(), project.grantProgram().labelJa(), project.department(),
+                    project.first(), project.last(), versions.getOrDefault(project.projectId(), 0L), kpiViews,
+                    costViews, evaluationViews));
+        }
+        return views;
+    }
+
+    private static EvaluationView evaluationView(int year, ResultRow evaluation, SuggestedEffect suggestion) {
+        EffectRating suggested = suggestion.rating();
+        String yearJa = FiscalYear.of(year).toJapanese();
+        if (evaluation == null) {
+            return new EvaluationView(year, yearJa, null, null, suggested, suggested.labelJa(), suggestion.reason(),
+                    suggestion.reasonJa(), false, null, null, "", "", "", "", Map.of(), false);
+        }
+        return new EvaluationView(year, yearJa, evaluation.effect(), evaluation.effect().labelJa(), suggested,
+                suggested == null ? null : suggested.labelJa(), suggestion.reason(), suggestion.reasonJa(),
+                suggested != null && suggested != evaluation.effect(), evaluation.policy(),
+                evaluation.policy().labelJa(), evaluation.rationale(), evaluation.situation(), evaluation.obstacles(),
+                evaluation.revisions(), evaluation.shortfallReasons(), evaluation.revised());
+    }
+
+    /** The latest revision per key recorded at or before the instant, for the given projects. */
+    private static String latest(String table, String keyColumns) {
+        return "SELECT DISTINCT ON (project_id, " + keyColumns + ") *, count(*) OVER (PARTITION BY project_id, "
+                + keyColumns + ") AS revision_count FROM query." + table
+                + " WHERE project_id = ANY (?) AND recorded_at <= ? ORDER BY project_id, " + keyColumns
+                + ", sequence_number DESC";
+    }
+
+    private static Key key(ResultSet row) throws SQLException {
+        return new Key(row.getString("project_id"), row.getString("kpi_id"), row.getInt("fiscal_year"));
+    }
+
+    static List<String> texts(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    private record ResultRow(EffectRating effect, Policy policy, String rationale, String situation, String obstacles,
+                             String revisions, Map<String, String> shortfallReasons, boolean revised) {
+
+        static ResultRow of(ResultSet row) throws SQLException {
+            try {
+                return new ResultRow(EffectRating.valueOf(row.getString("effect")), Policy.valueOf(row.getString("policy")),
+                        row.getString("rationale"), row.getString("situation"), row.getString("obstacles"),
+                        row.getString("revisions"),
+                        EventJson.objectMapper().readValue(row.getString("shortfall_reasons"), REASONS),
+                        row.getInt("revision_count") > 1);
+            } catch (JsonProcessingException corrupt) {
+                throw new SQLException("unreadable shortfall reasons", corrupt);
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package jp.yumekairo.query.projection;
+
+import jp.yumekairo.events.Figure;
+import jp.yumekairo.events.MunicipalityCode;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects the rows the events of one batch produce and writes them when the batch's transaction is about to
+ * commit: one JDBC batch per table, together with the processor's token. Every event also gets its
+ * {@code event_origin} row: who, for which member, why, with which request.
+ */
+public final class ProjectionRows {
+
+    private final JdbcTemplate jdbc;
+    private final ProjectionSchema schema;
+    private final String resourceKey;
+
+    public ProjectionRows(JdbcTemplate jdbc, ProjectionSchema schema) {
+        this.jdbc = jdbc;
+        this.schema = schema;
+        this.resourceKey = ProjectionRows.class.getName() + "." + schema;
+    }
+
+    /** The row of {@code table} that {@code message} produces, after the event's origin row. */
+    public void add(EventMessage<?> message, String reason, ProjectionTable table, Object... values) {
+        if (values.length != table.columnCount()) {
+            throw new IllegalArgumentException(table + " has " + table.columnCount() + " columns, not " + values.length);
+        }
+        Batch batch = batch();
+        batch.add(ProjectionTable.EVENT_ORIGIN, originOf(message, reason));
+        batch.add(table, values);
+    }
+
+    public static long globalIndex(EventMessage<?> message) {
+        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+            return tracked.trackingToken().position().orElseThrow();
+        }
+        throw new IllegalStateException("projections read the event store; " + message + " has no position");
+    }
+
+    public static long sequenceNumber(EventMessage<?> message) {
+        return ((DomainEventMessage<?>) message).getSequenceNumber();
+    }
+
+    public static OffsetDateTime recordedAt(EventMessage<?> message) {
+        return OffsetDateTime.ofInstant(message.getTimestamp(), ZoneOffset.UTC);
+    }
+
+    public static BigDecimal valueOf(Figure figure) {
+        return figure == null ? null : figure.value();
+    }
+
+    public static String[] codes(List<MunicipalityCode> members) {
+        return members.stream().map(MunicipalityCode::code).toArray(String[]::new);
+    }
+
+    private Object[] originOf(EventMessage<?> message, String reason) {
+        DomainEventMessage<?> event = (DomainEventMessage<?>) message;
+        Map<String, ?> meta = message.getMetaData();
+        String given = reason == null || reason.isBlank() ? text(meta.get("reason")) : reason;
+        return new Object[]{globalIndex(message), event.getAggregateIdentifier(), event.getSequenceNumber(),
+                message.getPayloadType().getSimpleName(), recordedAt(message), text(meta.get("userId")),
+                text(meta.get("role")), meta.get("municipality") == null ? null : meta.get("municipality").toString(),
+                given, text(meta.get("requestId"))};
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private Batch batch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            throw new IllegalStateException("projection rows are written inside an event processor's unit of work");
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(resourceKey, key -> {
+            Batch batch = new Batch();
+            root.onPrepareCommit(unitOfWork -> batch.flush());
+            return batch;
+        });
+    }
+
+    private final class Batch {
+
+        private final Map<ProjectionTable, List<Object[]>> rows = new EnumMap<>(ProjectionTable.class);
+
+        void add(ProjectionTable table, Object[] values) {
+            rows.computeIfAbsent(table, t -> new ArrayList<>()).add(values);
+        }
+
+        void flush() {
+            rows.forEach((table, values) -> jdbc.batchUpdate(table.insert(schema), values));
+            rows.clear();
+        }
+    }
+}
