@@ -28,6 +28,9 @@ class ProjectionMigrations {
                         .createSchemas(false)
                         .locations(LOCATION)
                         .table(HISTORY_TABLE)
+                        // the live schema already holds the processing tables: start this history below V1
+                        .baselineOnMigrate(true)
+                        .baselineVersion("0")
                         .load()
                         .migrate();
             }
