@@ -1,0 +1,248 @@
+package jp.yumekairo.query.project;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jp.yumekairo.query.support.Api;
+import jp.yumekairo.query.support.Seeds;
+import jp.yumekairo.query.support.Services;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import static jp.yumekairo.query.support.Api.object;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The members' project views, driven over HTTP against both services on a fresh database. */
+class ProjectViewsIT {
+
+    private static Services services;
+    private static Api api;
+    private static Seeds seeds;
+
+    @BeforeAll
+    static void start() {
+        services = Services.start(ProjectViewsIT.class, 1);
+        api = services.api();
+        seeds = new Seeds(api);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    @Test
+    void mineTourismProject_allThreeKpisReached_suggestsVeryEffective_besideTheSubmittedRating() {
+        long version = seeds.mineTourismProject("mine-tourism");
+
+        JsonNode project = api.get("prefecture", "/api/projects/mine-tourism?minVersion=" + version);
+
+        assertThat(project.get("leadMunicipality").asText()).isEqualTo("35213");
+        assertThat(project.get("kpis")).hasSize(3);
+        JsonNode mice = year(project, "mice", 2024);
+        assertThat(mice.get("target").decimalValue()).isEqualByComparingTo("82");
+        assertThat(mice.get("actual").decimalValue()).isEqualByComparingTo("167");
+        assertThat(mice.get("reached").asBoolean()).isTrue();
+        assertThat(mice.get("progress").decimalValue()).isEqualByComparingTo("2.0366");
+        JsonNode evaluation = evaluation(project, 2024);
+        assertThat(evaluation.get("effect").asText()).isEqualTo("VERY_EFFECTIVE");
+        assertThat(evaluation.get("suggestedEffect").asText()).isEqualTo("VERY_EFFECTIVE");
+        assertThat(evaluation.get("suggestionReason").asText()).isEqualTo("3 of 3 KPIs reached; 0 improved on their baseline");
+        assertThat(evaluation.get("differsFromSuggestion").asBoolean()).isFalse();
+        assertThat(evaluation.get("policy").asText()).isEqualTo("CONTINUE");
+        assertThat(project.get("costs").get(0).get("totalCost").asLong()).isEqualTo(40_404_482L);
+        assertThat(project.get("costs").get(0).get("grantAmount").asLong()).isEqualTo(20_202_241L);
+        assertThat(project.get("version").asLong()).isEqualTo(version);
+    }
+
+    @Test
+    void mineHealthProject_oneOfFourKpisMissed_suggestsConsiderablyEffective() {
+        long version = seeds.mineHealthProject("mine-health");
+
+        JsonNode project = api.get("reviewer-academia", "/api/projects/mine-health?minVersion=" + version);
+
+        JsonNode checkups = year(project, "checkups", 2024);
+        assertThat(checkups.get("reached").asBoolean()).isFalse();
+        // (38.3 − 36.0) / (55.0 − 36.0)
+        assertThat(checkups.get("progress").decimalValue()).isEqualByComparingTo("0.1211");
+        JsonNode evaluation = evaluation(project, 2024);
+        assertThat(evaluation.get("suggestedEffect").asText()).isEqualTo("CONSIDERABLY_EFFECTIVE");
+        assertThat(evaluation.get("suggestedEffectJa").asText()).isEqualTo("地方創生に相当程度効果があった");
+        assertThat(evaluation.get("effect").asText()).isEqualTo("CONSIDERABLY_EFFECTIVE");
+        assertThat(evaluation.get("suggestionReason").asText()).isEqualTo("3 of 4 KPIs reached; 1 improved on its baseline");
+        assertThat(evaluation.get("shortfallReasons").get("checkups").asText()).isEqualTo("受診しやすい環境づくりが途上");
+        // a year with neither an evaluation nor figures is not listed
+        assertThat(project.get("evaluations")).hasSize(1);
+    }
+
+    @Test
+    void aMembersList_showsItsLedAndWideAreaProjects_withCounts() {
+        seeds.mineTourismProject("mine-tourism-2");
+        long version = seeds.mineHealthProject("mine-health-2");
+        api.get("prefecture", "/api/projects/mine-health-2?minVersion=" + version);
+
+        JsonNode members = api.get("prefecture", "/api/municipalities").get("municipalities");
+        JsonNode mine = member(members, "35213");
+        JsonNode ube = member(members, "35202");
+
+        assertThat(members).hasSize(7);
+        assertThat(mine.get("name").asText()).isEqualTo("美祢市");
+        assertThat(mine.get("leadProjectCount").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(ube.get("participatingProjectCount").asLong()).isGreaterThanOrEqualTo(1);
+        List<String> ubeProjects = ids(api.get("ube", "/api/municipalities/35202/projects").get("projects"));
+        assertThat(ubeProjects).contains("mine-tourism-2").doesNotContain("mine-health-2");
+        assertThat(api.read("ube", "/api/municipalities/99999/projects").body().get("code").asText())
+                .isEqualTo("not-a-member");
+    }
+
+    @Test
+    void history_showsEachRevision_withOldAndNewValue_who_whichMember_andWhy() {
+        seeds.mineHealthProject("mine-health-history");
+        long version = correctCheckups("mine-health-history", "39.1", "確定値に更新");
+
+        JsonNode revisions = api.get("auditor", "/api/projects/mine-health-history/history?minVersion=" + version)
+                .get("revisions");
+
+        JsonNode correction = revisions.get(revisions.size() - 1);
+        assertThat(correction.get("kind").asText()).isEqualTo("ACTUAL");
+        assertThat(correction.get("kpiId").asText()).isEqualTo("checkups");
+        assertThat(correction.get("fiscalYearJa").asText()).isEqualTo("令和6年度");
+        assertThat(correction.get("oldValue").get("actual").decimalValue()).isEqualByComparingTo("38.3");
+        assertThat(correction.get("oldValue").get("status").asText()).isEqualTo("PROVISIONAL");
+        assertThat(correction.get("newValue").get("actual").decimalValue()).isEqualByComparingTo("39.1");
+        assertThat(correction.get("userId").asText()).isEqualTo("mine");
+        assertThat(correction.get("municipality").asText()).isEqualTo("35213");
+        assertThat(correction.get("municipalityName").asText()).isEqualTo("美祢市");
+        assertThat(correction.get("reason").asText()).isEqualTo("確定値に更新");
+        assertThat(correction.get("version").asLong()).isEqualTo(version);
+        assertThat(correction.get("requestId").asText()).isNotBlank();
+        // the first figure of each kind has no old value
+        JsonNode firstTarget = StreamSupport.stream(revisions.spliterator(), false)
+                .filter(r -> r.get("kind").asText().equals("TARGET")).findFirst().orElseThrow();
+        assertThat(firstTarget.get("oldValue").isNull()).isTrue();
+    }
+
+    @Test
+    void asOf_aMomentBetweenAFigureAndItsCorrection_showsTheFigureBeforeTheCorrection() {
+        seeds.mineHealthProject("mine-health-asof");
+        long version = correctCheckups("mine-health-asof", "40.2", "速報値を確定値に更新");
+        JsonNode revisions = api.get("auditor", "/api/projects/mine-health-asof/history?minVersion=" + version)
+                .get("revisions");
+        String correctedAt = revisions.get(revisions.size() - 1).get("recordedAt").asText();
+        String before = revisions.get(revisions.size() - 2).get("recordedAt").asText();
+
+        JsonNode then = api.get("auditor", "/api/projects/mine-health-asof?asOf=" + encode(before));
+        JsonNode now = api.get("auditor", "/api/projects/mine-health-asof");
+        JsonNode atCorrection = api.get("auditor", "/api/projects/mine-health-asof?asOf=" + encode(correctedAt));
+
+        assertThat(before.compareTo(correctedAt)).isNegative();
+        assertThat(year(then, "checkups", 2024).get("actual").decimalValue()).isEqualByComparingTo("38.3");
+        assertThat(year(then, "checkups", 2024).get("status").asText()).isEqualTo("PROVISIONAL");
+        assertThat(then.get("version").asLong()).isEqualTo(version - 1);
+        assertThat(year(now, "checkups", 2024).get("actual").decimalValue()).isEqualByComparingTo("40.2");
+        assertThat(year(atCorrection, "checkups", 2024).get("actual").decimalValue()).isEqualByComparingTo("40.2");
+        assertThat(api.read("auditor", "/api/projects/mine-health-asof?asOf=2020-01-01").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aReadWithMinVersion_alwaysSeesTheWriteJustMade() {
+        seeds.mineHealthProject("mine-health-ryw");
+        List<String> seen = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            String value = "38." + i;
+            long version = api.write("mine", "PUT", "/api/projects/mine-health-ryw/kpis/walk/actuals/2024",
+                    object("value", new BigDecimal(value), "status", "PROVISIONAL", "source", "", "note", "",
+                            "reason", "集計の更新 " + i)).version();
+            JsonNode project = api.get("mine", "/api/projects/mine-health-ryw?minVersion=" + version);
+            seen.add(year(project, "walk", 2024).get("actual").decimalValue().toPlainString());
+            assertThat(project.get("version").asLong()).isGreaterThanOrEqualTo(version);
+        }
+        List<String> written = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            written.add(new BigDecimal("38." + i).stripTrailingZeros().toPlainString());
+        }
+        assertThat(seen.stream().map(v -> new BigDecimal(v).stripTrailingZeros().toPlainString()).toList())
+                .isEqualTo(written);
+    }
+
+    @Test
+    void badReads_getProblemDetails() {
+        Api.Response noToken = api.read(null, "/api/municipalities");
+        Api.Response badAsOf = api.read("auditor", "/api/municipalities?asOf=yesterday");
+        Api.Response unknown = api.read("auditor", "/api/projects/no-such-project");
+        Api.Response badVersion = api.read("auditor", "/api/projects/no-such-project?minVersion=abc");
+        Api.Response notYet = api.read("auditor", "/api/projects/no-such-project?minVersion=1");
+        Api.Response forbidden = api.post("hagi", "/api/audit/rebuild");
+
+        assertThat(noToken.status()).isEqualTo(401);
+        assertThat(noToken.body().get("code").asText()).isEqualTo("invalid-token");
+        assertThat(badAsOf.status()).isEqualTo(400);
+        assertThat(badAsOf.body().get("code").asText()).isEqualTo("invalid-as-of");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().get("code").asText()).isEqualTo("unknown-project");
+        assertThat(badVersion.status()).isEqualTo(400);
+        assertThat(notYet.status()).isEqualTo(503);
+        assertThat(notYet.body().get("code").asText()).isEqualTo("view-not-caught-up");
+        assertThat(notYet.headers().firstValue("Retry-After")).contains("1");
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.body().get("code").asText()).isEqualTo("not-permitted");
+    }
+
+    private static long correctCheckups(String projectId, String value, String reason) {
+        api.write("mine", "PUT", "/api/projects/" + projectId + "/kpis/checkups/actuals/2024",
+                object("value", new BigDecimal("38.3"), "status", "PROVISIONAL", "source", "速報", "note", "",
+                        "reason", "速報値として登録"));
+        return api.write("mine", "PUT", "/api/projects/" + projectId + "/kpis/checkups/actuals/2024",
+                object("value", new BigDecimal(value), "status", "CONFIRMED", "source", "確定", "note", "",
+                        "reason", reason)).version();
+    }
+
+    private static JsonNode year(JsonNode project, String kpiId, int fiscalYear) {
+        for (JsonNode kpi : project.get("kpis")) {
+            if (kpi.get("kpiId").asText().equals(kpiId)) {
+                for (JsonNode year : kpi.get("years")) {
+                    if (year.get("fiscalYear").asInt() == fiscalYear) {
+                        return year;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no " + kpiId + " in " + fiscalYear + ": " + project);
+    }
+
+    private static JsonNode evaluation(JsonNode project, int fiscalYear) {
+        for (JsonNode evaluation : project.get("evaluations")) {
+            if (evaluation.get("fiscalYear").asInt() == fiscalYear) {
+                return evaluation;
+            }
+        }
+        throw new AssertionError("no evaluation of " + fiscalYear + ": " + project);
+    }
+
+    private static JsonNode member(JsonNode members, String code) {
+        for (JsonNode member : members) {
+            if (member.get("municipalityCode").asText().equals(code)) {
+                return member;
+            }
+        }
+        throw new AssertionError("no member " + code);
+    }
+
+    private static List<String> ids(JsonNode projects) {
+        List<String> ids = new ArrayList<>();
+        projects.forEach(project -> ids.add(project.get("projectId").asText()));
+        return ids;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,109 @@
+package jp.yumekairo.query.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Both services as separate JVMs against a fresh PostgreSQL database of their own: the command service with
+ * the demo users, and one or more query-service instances sharing the work. Everything is dropped on close.
+ */
+public final class Services implements AutoCloseable {
+
+    public static final String SERVER = System.getenv().getOrDefault("YUMEKAIRO_TEST_DB", "jdbc:postgresql://127.0.0.1:5432/");
+    public static final String USER = System.getenv().getOrDefault("YUMEKAIRO_TEST_DB_USER", "postgres");
+    public static final String PASSWORD = System.getenv().getOrDefault("YUMEKAIRO_TEST_DB_PASSWORD", "");
+
+    private final String database;
+    private final String testName;
+    private final ServiceProcess command;
+    private final List<ServiceProcess> queries = new ArrayList<>();
+
+    private Services(String testName) {
+        this.testName = testName;
+        this.database = "yk_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        execute("postgres", "CREATE DATABASE " + database);
+        command = new ServiceProcess(testName + "-command", "commandServiceJar", Map.of(
+                "SPRING_DATASOURCE_URL", SERVER + database,
+                "SPRING_DATASOURCE_USERNAME", USER,
+                "SPRING_DATASOURCE_PASSWORD", PASSWORD),
+                List.of("--spring.profiles.active=demo"));
+    }
+
+    /** Starts the command service and {@code queryInstances} query services (at least one). */
+    public static Services start(Class<?> test, int queryInstances) {
+        Services services = new Services(test.getSimpleName());
+        try {
+            services.command.start();
+            for (int i = 0; i < queryInstances; i++) {
+                services.startQueryInstance();
+            }
+            return services;
+        } catch (RuntimeException failed) {
+            services.close();
+            throw failed;
+        }
+    }
+
+    /** A further query-service instance on the same database (not yet started when {@code start} is false). */
+    public ServiceProcess addQueryInstance(boolean start) {
+        ServiceProcess query = new ServiceProcess(testName + "-query-" + queries.size(), "queryServiceJar",
+                queryEnvironment(), List.of());
+        queries.add(query);
+        return start ? query.start() : query;
+    }
+
+    private ServiceProcess startQueryInstance() {
+        return addQueryInstance(true);
+    }
+
+    public Api api() {
+        return new Api(command.baseUrl(), query().baseUrl());
+    }
+
+    public ServiceProcess command() {
+        return command;
+    }
+
+    public ServiceProcess query() {
+        return queries.get(0);
+    }
+
+    public List<ServiceProcess> queries() {
+        return queries;
+    }
+
+    /** A connection to this test's database as the superuser, for counting rows. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(SERVER + database, USER, PASSWORD);
+    }
+
+    /** The query service connects as its own read-only role, which the command service's migrations create. */
+    private Map<String, String> queryEnvironment() {
+        return Map.of("SPRING_DATASOURCE_URL", SERVER + database,
+                // a killed instance's segments are taken over after this long
+                "TOKEN_CLAIM_TIMEOUT", "3s");
+    }
+
+    @Override
+    public void close() {
+        queries.forEach(ServiceProcess::close);
+        command.close();
+        execute("postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+
+    private static void execute(String db, String sql) {
+        try (Connection connection = DriverManager.getConnection(SERVER + db, USER, PASSWORD);
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + SERVER + " is needed for this test (start it with "
+                    + "'pg_ctlcluster --skip-systemctl-redirect 15 main start'): " + e.getMessage(), e);
+        }
+    }
+}
