@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jp.yumekairo.query.support.Api;
 import jp.yumekairo.query.support.Seeds;
 import jp.yumekairo.query.support.Services;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,16 +26,9 @@ class ProjectViewsIT {
 
     @BeforeAll
     static void start() {
-        services = Services.start(ProjectViewsIT.class, 1);
+        services = Services.shared();
         api = services.api();
         seeds = new Seeds(api);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (services != null) {
-            services.close();
-        }
     }
 
     @Test

@@ -35,6 +35,20 @@ public final class Services implements AutoCloseable {
                 List.of("--spring.profiles.active=demo"));
     }
 
+    private static Services shared;
+
+    /**
+     * One command service and one query service for all the test classes that only add their own data under
+     * ids of their own; started on first use, stopped when the test JVM exits.
+     */
+    public static synchronized Services shared() {
+        if (shared == null) {
+            shared = start(Services.class, 1);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
     /** Starts the command service and {@code queryInstances} query services (at least one). */
     public static Services start(Class<?> test, int queryInstances) {
         Services services = new Services(test.getSimpleName());
