@@ -12,13 +12,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Listens on PostgreSQL's {@code yumekairo_events} channel, which a trigger on the event table notifies on
- * every commit, and wakes the event store's reader. It holds one connection of its own, outside the pool;
- * when that connection is lost the processors keep polling until it is back.
+ * every commit, and wakes the processors' event source. It holds one connection of its own, outside the pool;
+ * when that connection is lost the processors keep polling ({@code yumekairo.freshness.poll-interval}) until
+ * it is back.
  */
 @Component
 public class EventNotifications implements SmartLifecycle {
@@ -28,19 +30,16 @@ public class EventNotifications implements SmartLifecycle {
     private static final int WAIT_MILLIS = 500;
 
     private final DataSourceProperties dataSource;
-    private final NotifiedEventStore eventStore;
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final NotifiedEventSource events;
+    private final FreshnessProperties freshness;
+    private ScheduledExecutorService polling;
     private volatile Thread thread;
     private volatile boolean running;
 
-    EventNotifications(DataSourceProperties dataSource, NotifiedEventStore eventStore) {
+    EventNotifications(DataSourceProperties dataSource, NotifiedEventSource events, FreshnessProperties freshness) {
         this.dataSource = dataSource;
-        this.eventStore = eventStore;
-    }
-
-    /** Also tell {@code listener} whenever new events were committed (e.g. reads waiting for a version). */
-    public void onEventsAppended(Runnable listener) {
-        listeners.add(listener);
+        this.events = events;
+        this.freshness = freshness;
     }
 
     @Override
@@ -49,11 +48,21 @@ public class EventNotifications implements SmartLifecycle {
         thread = new Thread(this::listen, "event-notifications");
         thread.setDaemon(true);
         thread.start();
+        polling = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread poller = new Thread(task, "event-polling");
+            poller.setDaemon(true);
+            return poller;
+        });
+        long interval = freshness.pollInterval().toMillis();
+        polling.scheduleWithFixedDelay(events::wake, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void stop() {
         running = false;
+        if (polling != null) {
+            polling.shutdownNow();
+        }
         Thread listening = thread;
         if (listening != null) {
             listening.interrupt();
@@ -100,7 +109,6 @@ public class EventNotifications implements SmartLifecycle {
     }
 
     private void appended() {
-        eventStore.wake();
-        listeners.forEach(Runnable::run);
+        events.wake();
     }
 }

@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
-import java.util.concurrent.TimeUnit;
 
 /**
  * The command service's event table read with Axon's JDBC engine and the one JSON form of {@link EventJson};
@@ -86,12 +85,9 @@ class EventStoreConfiguration {
                 .build();
     }
 
-    @Bean(name = "eventBus")
-    @Qualifier("eventStore")
-    NotifiedEventStore eventStore(EventStorageEngine storageEngine, FreshnessProperties freshness) {
-        return new NotifiedEventStore(NotifiedEventStore.builder()
-                .storageEngine(storageEngine)
-                .fetchDelay(freshness.pollInterval().toMillis())
-                .timeUnit(TimeUnit.MILLISECONDS));
+    /** The source of both processors (application.yml names it), woken by {@link EventNotifications}. */
+    @Bean
+    NotifiedEventSource notifiedEvents(EventStorageEngine storageEngine) {
+        return new NotifiedEventSource(storageEngine);
     }
 }
