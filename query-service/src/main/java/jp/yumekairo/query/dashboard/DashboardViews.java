@@ -54,7 +54,7 @@ class DashboardViews {
             return Optional.empty();
         }
         PlanRow plan = plans.get(0);
-        List<KgiRow> kgis = jdbc.query("SELECT * FROM query.kgi WHERE plan_id = ? AND recorded_at <= ? ORDER BY global_index",
+        List<KgiRow> kgis = jdbc.query("SELECT * FROM query.kgi WHERE plan_id = ? AND recorded_at <= ? ORDER BY sequence_number",
                 (row, index) -> new KgiRow(row.getString("kgi_id"), row.getString("name"), row.getString("unit"),
                         Direction.valueOf(row.getString("direction")), Aggregation.valueOf(row.getString("aggregation")),
                         row.getBigDecimal("baseline"), row.getInt("baseline_year")), planId, at);

@@ -14,7 +14,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import static jp.yumekairo.query.projection.ProjectionRows.codes;
-import static jp.yumekairo.query.projection.ProjectionRows.globalIndex;
 import static jp.yumekairo.query.projection.ProjectionRows.recordedAt;
 import static jp.yumekairo.query.projection.ProjectionRows.sequenceNumber;
 import static jp.yumekairo.query.projection.ProjectionRows.valueOf;
@@ -44,27 +43,27 @@ public class PlanProjection {
 
     @EventHandler
     void on(PlanDefined event, EventMessage<?> message) {
-        rows.add(message, "", PLAN, globalIndex(message), event.planId(), recordedAt(message), event.name(),
+        rows.add(message, "", PLAN, event.planId(), sequenceNumber(message), recordedAt(message), event.name(),
                 codes(event.members()), event.firstFiscalYear().startYear(), event.lastFiscalYear().startYear());
     }
 
     @EventHandler
     void on(KgiDefined event, EventMessage<?> message) {
-        rows.add(message, "", KGI, globalIndex(message), event.planId(), event.kgiId(), recordedAt(message),
+        rows.add(message, "", KGI, event.planId(), sequenceNumber(message), event.kgiId(), recordedAt(message),
                 event.name(), event.unit(), event.direction().name(), event.aggregation().name(),
                 event.baseline().value(), event.baseline().year());
     }
 
     @EventHandler
     void on(PlanTargetRevised event, EventMessage<?> message) {
-        rows.add(message, event.reason(), PLAN_TARGET, globalIndex(message), event.planId(),
-                sequenceNumber(message), recordedAt(message), event.kgiId(), event.year(), valueOf(event.target()));
+        rows.add(message, event.reason(), PLAN_TARGET, event.planId(), sequenceNumber(message),
+                recordedAt(message), event.kgiId(), event.year(), valueOf(event.target()));
     }
 
     @EventHandler
     void on(KgiFigureReported event, EventMessage<?> message) {
-        rows.add(message, event.reason(), KGI_FIGURE, globalIndex(message), event.planId(),
-                sequenceNumber(message), recordedAt(message), event.kgiId(), event.municipality().code(),
+        rows.add(message, event.reason(), KGI_FIGURE, event.planId(), sequenceNumber(message),
+                recordedAt(message), event.kgiId(), event.municipality().code(),
                 event.year(), valueOf(event.value()), event.status().name(), event.source());
     }
 }

@@ -64,7 +64,7 @@ class ProjectHistory {
                          Instant asOf, Values values) {
         Map<String, Map<String, Object>> previous = new HashMap<>();
         jdbc.query("SELECT t.*, o.user_id, o.role, o.municipality, o.reason, o.request_id FROM query." + table
-                        + " t JOIN query.event_origin o USING (global_index) WHERE t.project_id = ? AND t.recorded_at <= ? "
+                        + " t JOIN query.event_origin o ON o.aggregate_id = t.project_id AND o.sequence_number = t.sequence_number WHERE t.project_id = ? AND t.recorded_at <= ? "
                         + "ORDER BY t.sequence_number",
                 (ResultSet row) -> {
                     String kpiId = perKpi ? row.getString("kpi_id") : null;

@@ -21,7 +21,6 @@ import org.springframework.stereotype.Component;
 import java.util.Map;
 
 import static jp.yumekairo.query.projection.ProjectionRows.codes;
-import static jp.yumekairo.query.projection.ProjectionRows.globalIndex;
 import static jp.yumekairo.query.projection.ProjectionRows.recordedAt;
 import static jp.yumekairo.query.projection.ProjectionRows.sequenceNumber;
 import static jp.yumekairo.query.projection.ProjectionRows.valueOf;
@@ -53,7 +52,7 @@ public class ProjectProjection {
 
     @EventHandler
     void on(ProjectRegistered event, EventMessage<?> message) {
-        rows.add(message, "", PROJECT, globalIndex(message), event.projectId(), recordedAt(message),
+        rows.add(message, "", PROJECT, event.projectId(), sequenceNumber(message), recordedAt(message),
                 event.leadMunicipality().code(), codes(event.participants()), event.name(), event.summary(),
                 event.scope().name(), event.grantProgram().name(), event.department(),
                 event.firstFiscalYear().startYear(), event.lastFiscalYear().startYear());
@@ -61,35 +60,35 @@ public class ProjectProjection {
 
     @EventHandler
     void on(KpiDefined event, EventMessage<?> message) {
-        rows.add(message, "", KPI, globalIndex(message), event.projectId(), event.kpiId(), recordedAt(message),
+        rows.add(message, "", KPI, event.projectId(), sequenceNumber(message), event.kpiId(), recordedAt(message),
                 event.name(), event.unit(), event.direction().name(), event.measure().name(),
                 event.baseline().value(), event.baseline().fiscalYear().startYear(), event.finalTarget());
     }
 
     @EventHandler
     void on(TargetRevised event, EventMessage<?> message) {
-        rows.add(message, event.reason(), KPI_TARGET, globalIndex(message), event.projectId(),
-                sequenceNumber(message), recordedAt(message), event.kpiId(), event.fiscalYear().startYear(),
+        rows.add(message, event.reason(), KPI_TARGET, event.projectId(), sequenceNumber(message),
+                recordedAt(message), event.kpiId(), event.fiscalYear().startYear(),
                 valueOf(event.target()));
     }
 
     @EventHandler
     void on(ActualRecorded event, EventMessage<?> message) {
-        rows.add(message, event.reason(), KPI_ACTUAL, globalIndex(message), event.projectId(),
-                sequenceNumber(message), recordedAt(message), event.kpiId(), event.fiscalYear().startYear(),
+        rows.add(message, event.reason(), KPI_ACTUAL, event.projectId(), sequenceNumber(message),
+                recordedAt(message), event.kpiId(), event.fiscalYear().startYear(),
                 valueOf(event.actual()), event.status().name(), event.source(), event.note());
     }
 
     @EventHandler
     void on(ProjectCostRecorded event, EventMessage<?> message) {
-        rows.add(message, event.reason(), PROJECT_COST, globalIndex(message), event.projectId(),
-                sequenceNumber(message), recordedAt(message), event.fiscalYear().startYear(), event.totalCost(),
+        rows.add(message, event.reason(), PROJECT_COST, event.projectId(), sequenceNumber(message),
+                recordedAt(message), event.fiscalYear().startYear(), event.totalCost(),
                 event.grantAmount());
     }
 
     @EventHandler
     void on(EvaluationSubmitted event, EventMessage<?> message) {
-        rows.add(message, "", EVALUATION, globalIndex(message), event.projectId(), sequenceNumber(message),
+        rows.add(message, "", EVALUATION, event.projectId(), sequenceNumber(message),
                 recordedAt(message), event.fiscalYear().startYear(), event.effect().name(), event.policy().name(),
                 event.rationale(), event.situation(), event.obstacles(), event.revisions(),
                 json(event.shortfallReasons()));
@@ -97,8 +96,8 @@ public class ProjectProjection {
 
     @EventHandler
     void on(EvaluationRevised event, EventMessage<?> message) {
-        rows.add(message, event.reason(), EVALUATION, globalIndex(message), event.projectId(),
-                sequenceNumber(message), recordedAt(message), event.fiscalYear().startYear(), event.effect().name(),
+        rows.add(message, event.reason(), EVALUATION, event.projectId(), sequenceNumber(message),
+                recordedAt(message), event.fiscalYear().startYear(), event.effect().name(),
                 event.policy().name(), event.rationale(), event.situation(), event.obstacles(), event.revisions(),
                 json(event.shortfallReasons()));
     }

@@ -95,7 +95,7 @@ class ProjectViews {
         String[] ids = projects.stream().map(ProjectRow::projectId).toArray(String[]::new);
         Timestamp at = Timestamp.from(asOf);
         Map<String, List<KpiRow>> kpis = new HashMap<>();
-        jdbc.query("SELECT * FROM query.kpi WHERE project_id = ANY (?) AND recorded_at <= ? ORDER BY global_index",
+        jdbc.query("SELECT * FROM query.kpi WHERE project_id = ANY (?) AND recorded_at <= ? ORDER BY sequence_number",
                 (ResultSet row) -> {
                     kpis.computeIfAbsent(row.getString("project_id"), id -> new ArrayList<>()).add(new KpiRow(
                             row.getString("project_id"), row.getString("kpi_id"), row.getString("name"),

@@ -68,12 +68,6 @@ public class ProcessorPositions {
         return processors;
     }
 
-    /** True once every segment of every processor has passed {@code index}. */
-    public boolean allPassed(long index) {
-        return processors().stream().allMatch(processor -> !processor.segments().isEmpty()
-                && processor.position() >= index);
-    }
-
     private long position(byte[] token, String type) {
         if (token == null || type == null) {
             return -1;

@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Row-for-row fingerprints of the projection tables: row count and an MD5 over every row in global-index order. */
+/**
+ * Row-for-row fingerprints of the projection tables: the row count and an MD5 over every row, in the order of
+ * (aggregate, sequence number), counting only rows of events up to a given global index of the log.
+ */
 @Component
 public class ProjectionChecksums {
 
@@ -49,8 +52,11 @@ public class ProjectionChecksums {
     }
 
     private Fingerprint fingerprint(ProjectionSchema schema, ProjectionTable table, long headIndex) {
-        return jdbc.queryForObject("SELECT count(*), md5(coalesce(string_agg(md5(t::text), '' ORDER BY global_index), '')) "
-                        + "FROM " + schema.qualify(table) + " t WHERE global_index <= ?",
+        String aggregate = "t." + table.aggregateColumn();
+        return jdbc.queryForObject("SELECT count(*), md5(coalesce(string_agg(md5(t::text), '' ORDER BY " + aggregate
+                        + ", t.sequence_number), '')) FROM " + schema.qualify(table) + " t "
+                        + "JOIN public.domain_event_entry d ON d.aggregate_identifier = " + aggregate
+                        + " AND d.sequence_number = t.sequence_number WHERE d.global_index <= ?",
                 (row, index) -> new Fingerprint(row.getLong(1), row.getString(2)), headIndex);
     }
 }

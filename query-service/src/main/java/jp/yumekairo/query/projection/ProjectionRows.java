@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * Collects the rows the events of one batch produce and writes them when the batch's transaction is about to
- * commit: one JDBC batch per table, together with the processor's token. Every event also gets its
+ * commit: one JDBC batch per table, together with the processor's token. A row is identified by its event's
+ * aggregate id and sequence number. Every event also gets its
  * {@code event_origin} row: who, for which member, why, with which request.
  */
 public final class ProjectionRows {
@@ -44,7 +45,11 @@ public final class ProjectionRows {
         batch.add(table, values);
     }
 
-    public static long globalIndex(EventMessage<?> message) {
+    /**
+     * How far into the log the reader is at this event: the highest global index seen. Not the event's own index
+     * when it was committed late and fills a gap, so it never identifies a row.
+     */
+    public static long position(EventMessage<?> message) {
         if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
             return tracked.trackingToken().position().orElseThrow();
         }
@@ -71,7 +76,7 @@ public final class ProjectionRows {
         DomainEventMessage<?> event = (DomainEventMessage<?>) message;
         Map<String, ?> meta = message.getMetaData();
         String given = reason == null || reason.isBlank() ? text(meta.get("reason")) : reason;
-        return new Object[]{globalIndex(message), event.getAggregateIdentifier(), event.getSequenceNumber(),
+        return new Object[]{event.getAggregateIdentifier(), event.getSequenceNumber(), message.getIdentifier(),
                 message.getPayloadType().getSimpleName(), recordedAt(message), text(meta.get("userId")),
                 text(meta.get("role")), meta.get("municipality") == null ? null : meta.get("municipality").toString(),
                 given, text(meta.get("requestId"))};

@@ -65,15 +65,26 @@ public final class Services implements AutoCloseable {
     }
 
     /** A further query-service instance on the same database (not yet started when {@code start} is false). */
-    public ServiceProcess addQueryInstance(boolean start) {
+    public ServiceProcess addQueryInstance(boolean start, String... arguments) {
         ServiceProcess query = new ServiceProcess(testName + "-query-" + queries.size(), "queryServiceJar",
-                queryEnvironment(), List.of());
+                queryEnvironment(), List.of(arguments));
         queries.add(query);
         return start ? query.start() : query;
     }
 
     private ServiceProcess startQueryInstance() {
         return addQueryInstance(true);
+    }
+
+    /** How many rows a query returns a number for, e.g. {@code SELECT count(*) FROM query.event_origin}. */
+    public long count(String sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             java.sql.ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Api api() {
@@ -99,15 +110,17 @@ public final class Services implements AutoCloseable {
 
     /** The query service connects as its own read-only role, which the command service's migrations create. */
     private Map<String, String> queryEnvironment() {
-        return Map.of("SPRING_DATASOURCE_URL", SERVER + database,
-                // a killed instance's segments are taken over after this long
-                "TOKEN_CLAIM_TIMEOUT", "3s");
+        return Map.of("SPRING_DATASOURCE_URL", SERVER + database);
     }
 
     @Override
     public void close() {
         queries.forEach(ServiceProcess::close);
         command.close();
+        if (Boolean.getBoolean("yumekairo.test.keepDatabase")) {
+            System.err.println("kept test database " + database);
+            return;
+        }
         execute("postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
 

@@ -1,0 +1,82 @@
+package jp.yumekairo.query.projection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jp.yumekairo.query.support.Api;
+import jp.yumekairo.query.support.EventLogCounts;
+import jp.yumekairo.query.support.Services;
+import jp.yumekairo.query.support.Workload;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Thousands of writes from many threads while two query-service instances share the processors' segments:
+ * every event ends up in the views exactly once, and the views show each figure's last write.
+ */
+class ConcurrentWritersIT {
+
+    private static final int COMMANDS = 2000;
+    private static final int THREADS = 16;
+
+    private static Services services;
+
+    @BeforeAll
+    static void start() {
+        services = Services.start(ConcurrentWritersIT.class, Integer.getInteger("instances", 2));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    @Test
+    void everyEventIsAppliedExactlyOnce_andTheViewsShowTheLastWrites() throws Exception {
+        Api api = services.api();
+        Awaitility.await("both instances to hold segments").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> services.count("SELECT count(DISTINCT owner) FROM query.token_entry") == services.queries().size());
+        Workload workload = new Workload(api, 3);
+        workload.setUp();
+
+        workload.run(COMMANDS, THREADS);
+
+        try {
+            Awaitility.await("the views to hold every event").atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(250)).until(() -> EventLogCounts.match(services));
+        } catch (org.awaitility.core.ConditionTimeoutException late) {
+            throw new AssertionError(EventLogCounts.describe(EventLogCounts.of(services)) + "\n"
+                    + services.queries().stream().map(q -> api.readingFrom(q).read(null, "/actuator/health").body()
+                    .path("components").path("eventProcessors").toString()).toList(), late);
+        }
+        Map<String, long[]> counts = EventLogCounts.of(services);
+        assertThat(counts.get("kpi_actual")[1]).as(EventLogCounts.describe(counts)).isEqualTo(COMMANDS);
+        assertThat(counts.get("event_origin")[0]).isEqualTo(COMMANDS + 7 * 3 * 5);
+        assertThat(services.count("SELECT count(DISTINCT owner) FROM query.token_entry"))
+                .as("both instances hold segments").isEqualTo(2);
+        Api second = api.readingFrom(services.queries().get(1));
+        for (Workload.Expected expected : workload.expected()) {
+            Api reader = expected.projectId().hashCode() % 2 == 0 ? api : second;
+            JsonNode project = reader.get("prefecture", "/api/projects/" + expected.projectId());
+            assertThat(actualOf(project, expected.kpiId())).as(expected.toString())
+                    .isEqualByComparingTo(expected.value());
+        }
+    }
+
+    private static java.math.BigDecimal actualOf(JsonNode project, String kpiId) {
+        for (JsonNode kpi : project.get("kpis")) {
+            if (kpi.get("kpiId").asText().equals(kpiId)) {
+                return kpi.get("years").get(0).get("actual").decimalValue();
+            }
+        }
+        throw new AssertionError("no KPI " + kpiId);
+    }
+}
