@@ -1,5 +1,6 @@
 package jp.yumekairo.query.project;
 
+import jp.yumekairo.events.InvalidValueException;
 import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.query.web.AsOf;
 import jp.yumekairo.query.web.QueryRefused;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -43,9 +43,12 @@ class ProjectQueryController {
     /** One member's projects (led or taken part in), with KPIs per fiscal year, costs and evaluations. */
     @GetMapping("/municipalities/{code}/projects")
     Map<String, Object> projectsOf(@PathVariable String code, @RequestParam(required = false) String asOf) {
-        MunicipalityCode member = Arrays.stream(MunicipalityCode.values()).filter(m -> m.code().equals(code))
-                .findFirst().orElseThrow(() -> QueryRefused.unknown("not-a-member",
-                        "there is no member of the 山口ゆめ回廊 partnership with that code"));
+        MunicipalityCode member;
+        try {
+            member = MunicipalityCode.of(code);
+        } catch (InvalidValueException notAMember) {
+            throw QueryRefused.unknown(notAMember.code(), notAMember.getMessage());
+        }
         Instant at = AsOf.parse(asOf);
         return Map.of("municipalityCode", member.code(), "municipalityName", member.nameJa(),
                 "projects", views.projectsOf(member, at));

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jp.yumekairo.query.support.Api;
 import jp.yumekairo.query.support.Seeds;
 import jp.yumekairo.query.support.Services;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -186,6 +188,27 @@ class ProjectViewsIT {
         assertThat(notYet.headers().firstValue("Retry-After")).contains("1");
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(forbidden.body().get("code").asText()).isEqualTo("not-permitted");
+    }
+
+    @Test
+    void health_showsEachProcessorsPositionAndLag_toAuditors_andOnlyTheStatusToOthers() {
+        long version = seeds.mineHealthProject("mine-health-lag");
+        api.get("auditor", "/api/projects/mine-health-lag?minVersion=" + version);
+
+        Awaitility.await("the processors to reach the head of the log").atMost(Duration.ofSeconds(30))
+                .until(() -> api.read("auditor", "/actuator/health").body().path("components")
+                        .path("eventProcessors").path("details").path("project-views").path("lag").asLong(-1) == 0);
+        JsonNode processors = api.read("auditor", "/actuator/health").body().get("components").get("eventProcessors");
+        JsonNode anonymous = api.read(null, "/actuator/health").body();
+
+        assertThat(processors.get("status").asText()).isEqualTo("UP");
+        JsonNode projectViews = processors.get("details").get("project-views");
+        assertThat(projectViews.get("segments")).hasSize(4);
+        assertThat(projectViews.get("position").asLong()).isEqualTo(projectViews.get("head").asLong());
+        assertThat(projectViews.get("segments").get(0).get("owner").asText()).isNotBlank();
+        assertThat(processors.get("details").get("plan-views").get("segments")).hasSize(2);
+        assertThat(anonymous.get("status").asText()).isEqualTo("UP");
+        assertThat(anonymous.has("components")).isFalse();
     }
 
     private static long correctCheckups(String projectId, String value, String reason) {

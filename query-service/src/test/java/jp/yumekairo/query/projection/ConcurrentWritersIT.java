@@ -54,7 +54,7 @@ class ConcurrentWritersIT {
                     .pollInterval(Duration.ofMillis(250)).until(() -> EventLogCounts.match(services));
         } catch (org.awaitility.core.ConditionTimeoutException late) {
             throw new AssertionError(EventLogCounts.describe(EventLogCounts.of(services)) + "\n"
-                    + services.queries().stream().map(q -> api.readingFrom(q).read(null, "/actuator/health").body()
+                    + services.queries().stream().map(q -> api.readingFrom(q).read("auditor", "/actuator/health").body()
                     .path("components").path("eventProcessors").toString()).toList(), late);
         }
         Map<String, long[]> counts = EventLogCounts.of(services);
