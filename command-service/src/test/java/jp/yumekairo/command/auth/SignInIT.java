@@ -55,4 +55,18 @@ class SignInIT extends CommandServiceIT {
         assertThat(response.json().get("code").asText()).isEqualTo("invalid-token");
         assertThat(eventCount()).isZero();
     }
+
+    @Test
+    void theApiDescriptionAndItsBrowsablePage_areOpenWithoutSigningIn() {
+        Response description = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/v3/api-docs")).GET());
+        Response page = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/swagger-ui/index.html")).GET());
+
+        assertThat(description.status()).isEqualTo(200);
+        assertThat(description.json().get("info").get("title").asText()).contains("command service");
+        assertThat(description.json().get("paths").has("/api/projects/{projectId}/kpis/{kpiId}/actuals/{fiscalYear}"))
+                .isTrue();
+        assertThat(description.json().get("components").get("securitySchemes").has("bearer")).isTrue();
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("swagger-ui");
+    }
 }

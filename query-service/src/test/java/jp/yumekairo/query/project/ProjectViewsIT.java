@@ -211,6 +211,16 @@ class ProjectViewsIT {
         assertThat(anonymous.has("components")).isFalse();
     }
 
+    @Test
+    void theApiDescription_listsEveryView_andIsOpenWithoutSigningIn() {
+        JsonNode description = api.read(null, "/v3/api-docs").body();
+
+        assertThat(description.get("info").get("title").asText()).contains("query service");
+        assertThat(description.get("paths").has("/api/plans/{planId}/dashboard")).isTrue();
+        assertThat(description.get("paths").has("/api/projects/{projectId}/history")).isTrue();
+        assertThat(description.get("paths").has("/api/audit/rebuild")).isTrue();
+    }
+
     private static long correctCheckups(String projectId, String value, String reason) {
         api.write("mine", "PUT", "/api/projects/" + projectId + "/kpis/checkups/actuals/2024",
                 object("value", new BigDecimal("38.3"), "status", "PROVISIONAL", "source", "速報", "note", "",
