@@ -20,6 +20,8 @@ CREATE TABLE rebuild_run (
     head_index      bigint      NOT NULL,
     total_events    bigint      NOT NULL,
     replayed_events bigint      NOT NULL DEFAULT 0,
+    -- moved on by the running rebuild; a RUNNING run whose heartbeat stopped died with its instance
+    heartbeat_at    timestamptz NOT NULL DEFAULT now(),
     result          jsonb
 );
 

@@ -43,6 +43,7 @@ class Rebuild {
     private static final Logger LOG = LoggerFactory.getLogger(Rebuild.class);
     private static final int CHUNK = 500;
     private static final Duration LIVE_CATCH_UP = Duration.ofMinutes(2);
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
 
     /** The outcome of a finished run. */
     record Result(boolean equal, long replayedEvents, long headIndex, long durationMillis, List<TableComparison> tables) {
@@ -75,6 +76,9 @@ class Rebuild {
         long head = positions.head();
         Long total = jdbc.queryForObject("SELECT count(*) FROM public.domain_event_entry WHERE global_index <= ?",
                 Long.class, head);
+        jdbc.update("UPDATE query.rebuild_run SET state = 'FAILED', finished_at = now(), result = ?::jsonb "
+                + "WHERE state = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => ?)",
+                failureJson(new IllegalStateException("the instance running it stopped")), ABANDONED_AFTER.toSeconds());
         long runId;
         try {
             runId = jdbc.queryForObject("INSERT INTO query.rebuild_run (requested_by, started_at, state, head_index, "
@@ -113,11 +117,12 @@ class Rebuild {
                     if (!chunk.isEmpty()) {
                         apply(chunk, projections);
                         replayed += chunk.size();
-                        jdbc.update("UPDATE query.rebuild_run SET replayed_events = ? WHERE run_id = ?", replayed, runId);
+                        jdbc.update("UPDATE query.rebuild_run SET replayed_events = ?, heartbeat_at = now() WHERE run_id = ?",
+                                replayed, runId);
                     }
                 }
             }
-            awaitLiveViews(head);
+            awaitLiveViews(runId, head);
             List<TableComparison> tables = checksums.compare(head);
             boolean equal = tables.stream().allMatch(TableComparison::equal);
             Result result = new Result(equal, replayed, head, Duration.between(started, Instant.now()).toMillis(), tables);
@@ -151,9 +156,10 @@ class Rebuild {
     }
 
     /** The comparison is fair only once the live processors have applied everything the replay did. */
-    private void awaitLiveViews(long head) {
+    private void awaitLiveViews(long runId, long head) {
         Instant deadline = Instant.now().plus(LIVE_CATCH_UP);
         while (liveRowsMissing(head) > 0) {
+            jdbc.update("UPDATE query.rebuild_run SET heartbeat_at = now() WHERE run_id = ?", runId);
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("the live views did not reach event " + head + " within " + LIVE_CATCH_UP);
             }

@@ -120,6 +120,29 @@ class CatchUpIT {
         }
     }
 
+    @Test
+    void aRebuildLeftRunningByAnInstanceThatDied_doesNotBlockTheNextOne() throws Exception {
+        Api reader = services.api().readingFrom(services.queries().get(services.queries().size() - 1));
+        long abandoned;
+        try (var connection = services.connect(); var statement = connection.createStatement();
+             var inserted = statement.executeQuery("INSERT INTO query.rebuild_run (requested_by, started_at, state, "
+                     + "head_index, total_events, heartbeat_at) VALUES ('auditor', now() - interval '10 minutes', "
+                     + "'RUNNING', 0, 0, now() - interval '9 minutes') RETURNING run_id")) {
+            inserted.next();
+            abandoned = inserted.getLong(1);
+        }
+
+        Api.Response started = reader.post("auditor", "/api/audit/rebuild");
+        String run = started.headers().firstValue("Location").orElseThrow();
+        Awaitility.await("the rebuild to finish").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                .until(() -> !reader.get("auditor", run).get("state").asText().equals("RUNNING"));
+
+        assertThat(started.status()).isEqualTo(202);
+        JsonNode old = reader.get("auditor", "/api/audit/rebuild/" + abandoned);
+        assertThat(old.get("state").asText()).isEqualTo("FAILED");
+        assertThat(old.get("result").get("error").asText()).isEqualTo("the instance running it stopped");
+    }
+
     private static BigDecimal actualOf(JsonNode project, String kpiId) {
         for (JsonNode kpi : project.get("kpis")) {
             if (kpi.get("kpiId").asText().equals(kpiId)) {
