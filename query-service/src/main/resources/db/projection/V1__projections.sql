@@ -48,8 +48,8 @@ CREATE TABLE kpi (
     unit                 text        NOT NULL,
     direction            text        NOT NULL,
     measure              text        NOT NULL,
-    baseline             numeric     NOT NULL,
-    baseline_fiscal_year integer     NOT NULL,
+    baseline             numeric,
+    baseline_fiscal_year integer,
     final_target         numeric,
     PRIMARY KEY (project_id, sequence_number),
     UNIQUE (project_id, kpi_id)

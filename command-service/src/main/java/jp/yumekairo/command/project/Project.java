@@ -103,7 +103,8 @@ class Project {
         if (kpiUnits.containsKey(command.kpiId())) {
             throw new DuplicateKpi(projectId, command.kpiId());
         }
-        if (command.baseline().fiscalYear().isAfter(lastFiscalYear)) {
+        if (command.baseline() != null && command.baseline().fiscalYear() != null
+                && command.baseline().fiscalYear().isAfter(lastFiscalYear)) {
             throw new BaselineAfterProjectPeriod(command.baseline().fiscalYear(), lastFiscalYear);
         }
         var finalTarget = command.finalTarget() == null ? null

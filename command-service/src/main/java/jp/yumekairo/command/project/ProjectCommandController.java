@@ -65,7 +65,8 @@ class ProjectCommandController {
                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                      Actor actor, HttpServletRequest request) {
         var command = new DefineKpi(projectId, body.kpiId(), body.name(), body.unit(), body.direction(),
-                body.measure(), new Baseline(body.baseline().value(), FiscalYear.of(body.baseline().fiscalYear())),
+                body.measure(), body.baseline() == null ? null : new Baseline(body.baseline().value(),
+                        body.baseline().fiscalYear() == null ? null : FiscalYear.of(body.baseline().fiscalYear())),
                 body.finalTarget(), Versions.expectedFrom(ifMatch));
         return dispatcher.send(request, actor, Write.update(PROJECT, projectId, command, ""));
     }

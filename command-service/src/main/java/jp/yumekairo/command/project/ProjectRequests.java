@@ -39,7 +39,8 @@ final class ProjectRequests {
             @NotNull Integer lastFiscalYear) {
     }
 
-    record BaselineRequest(@NotNull BigDecimal value, @NotNull Integer fiscalYear) {
+    /** The value is required; the year may be unknown. The whole baseline may be omitted where nobody knows it. */
+    record BaselineRequest(@NotNull BigDecimal value, Integer fiscalYear) {
     }
 
     record DefineKpiRequest(
@@ -48,7 +49,7 @@ final class ProjectRequests {
             @NotBlank @Size(max = 20) String unit,
             @NotNull Direction direction,
             @NotNull Measure measure,
-            @NotNull @Valid BaselineRequest baseline,
+            @Valid BaselineRequest baseline,
             BigDecimal finalTarget) {
     }
 

@@ -337,6 +337,22 @@ class ProjectTest {
     }
 
     @Test
+    void defineKpi_acceptsAnUnknownBaseline_orAnUnknownBaselineYear_asTheReportsOftenGiveNone() {
+        DefineKpi noBaseline = new DefineKpi(PROJECT, "mice", "MICE誘致件数", "件", Direction.HIGHER_IS_BETTER,
+                Measure.ABSOLUTE, null, null, null);
+        DefineKpi noYear = new DefineKpi(PROJECT, "visitors", "きららガラス未来館の来客数", "人", Direction.HIGHER_IS_BETTER,
+                Measure.ABSOLUTE, new Baseline(BigDecimal.valueOf(12_672), null), null, null);
+        fixture.given(registered())
+                .when(noBaseline, SANYO_ONODA_EDITOR)
+                .expectEvents(new KpiDefined(PROJECT, "mice", "MICE誘致件数", "件", Direction.HIGHER_IS_BETTER,
+                        Measure.ABSOLUTE, null, null));
+        fixture.given(registered())
+                .when(noYear, SANYO_ONODA_EDITOR)
+                .expectEvents(new KpiDefined(PROJECT, "visitors", "きららガラス未来館の来客数", "人",
+                        Direction.HIGHER_IS_BETTER, Measure.ABSOLUTE, new Baseline(BigDecimal.valueOf(12_672), null), null));
+    }
+
+    @Test
     void defineKpi_acceptsABaselineInTheProjectsLastYear() {
         DefineKpi lastYear = new DefineKpi(PROJECT, GLASS_SALES, "ブランド化したガラス商品の販売額", "円",
                 Direction.HIGHER_IS_BETTER, Measure.ABSOLUTE, new Baseline(BigDecimal.ZERO, FY2022), null, null);

@@ -12,7 +12,8 @@ import java.math.RoundingMode;
  * division by zero.
  *
  * <p>Progress is {@code (actual − baseline) / (target − baseline)} where the baseline differs from the
- * target, otherwise {@code actual / target} where the target is positive. An increment KPI (増加分) counts
+ * target, otherwise {@code actual / target} where the target is positive (also when the report gives no
+ * baseline; then only a reached target counts as improved). An increment KPI (増加分) counts
  * from zero, so its baseline in like-with-like terms is 0. For a lower-is-better KPI whose target equals its
  * baseline, {@code actual / target} would read backwards (less is better), so progress is left undefined and
  * {@code reached} tells the story.
@@ -32,17 +33,16 @@ public record Achievement(Boolean reached, BigDecimal progress, Boolean improved
             return UNKNOWN;
         }
         boolean higherIsBetter = direction == Direction.HIGHER_IS_BETTER;
-        BigDecimal start = measure == Measure.INCREMENT || baseline == null ? BigDecimal.ZERO : baseline;
+        // null: the report gives no baseline, so neither a distance travelled nor an improvement can be told
+        BigDecimal start = measure == Measure.INCREMENT ? BigDecimal.ZERO : baseline;
         boolean reached = higherIsBetter ? actual.compareTo(target) >= 0 : actual.compareTo(target) <= 0;
-        int moved = actual.compareTo(start);
-        boolean improved = reached || (higherIsBetter ? moved > 0 : moved < 0);
-        return new Achievement(reached, progress(higherIsBetter, start, target, actual), improved);
+        boolean moved = start != null && (higherIsBetter ? actual.compareTo(start) > 0 : actual.compareTo(start) < 0);
+        return new Achievement(reached, progress(higherIsBetter, start, target, actual), reached || moved);
     }
 
     private static BigDecimal progress(boolean higherIsBetter, BigDecimal start, BigDecimal target, BigDecimal actual) {
-        BigDecimal distance = target.subtract(start);
-        if (distance.signum() != 0) {
-            return actual.subtract(start).divide(distance, SCALE, RoundingMode.HALF_UP);
+        if (start != null && target.compareTo(start) != 0) {
+            return actual.subtract(start).divide(target.subtract(start), SCALE, RoundingMode.HALF_UP);
         }
         if (higherIsBetter && target.signum() > 0) {
             return actual.divide(target, SCALE, RoundingMode.HALF_UP);

@@ -62,7 +62,10 @@ public class ProjectProjection {
     void on(KpiDefined event, EventMessage<?> message) {
         rows.add(message, "", KPI, event.projectId(), sequenceNumber(message), event.kpiId(), recordedAt(message),
                 event.name(), event.unit(), event.direction().name(), event.measure().name(),
-                event.baseline().value(), event.baseline().fiscalYear().startYear(), event.finalTarget());
+                event.baseline() == null ? null : event.baseline().value(),
+                event.baseline() == null || event.baseline().fiscalYear() == null ? null
+                        : event.baseline().fiscalYear().startYear(),
+                event.finalTarget());
     }
 
     @EventHandler

@@ -14,9 +14,9 @@ public record ProjectView(String projectId, String leadMunicipality, String lead
                           int lastFiscalYear, long version, List<KpiView> kpis, List<CostView> costs,
                           List<EvaluationView> evaluations) {
 
-    /** A KPI with its figures for every fiscal year of the project. */
+    /** A KPI with its figures for every fiscal year of the project; the baseline and its year may be unknown (null). */
     public record KpiView(String kpiId, String name, String unit, String direction, String measure,
-                          BigDecimal baseline, int baselineFiscalYear, BigDecimal finalTarget, List<KpiYear> years) {
+                          BigDecimal baseline, Integer baselineFiscalYear, BigDecimal finalTarget, List<KpiYear> years) {
     }
 
     /** 目標値, 実績値 and 達成状況 of a KPI in one fiscal year; reached and progress are null when unknown ("—"). */

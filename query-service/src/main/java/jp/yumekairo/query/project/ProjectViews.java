@@ -55,7 +55,7 @@ class ProjectViews {
     }
 
     private record KpiRow(String projectId, String kpiId, String name, String unit, Direction direction,
-                          Measure measure, BigDecimal baseline, int baselineFiscalYear, BigDecimal finalTarget) {
+                          Measure measure, BigDecimal baseline, Integer baselineFiscalYear, BigDecimal finalTarget) {
     }
 
     private record Actual(BigDecimal value, ActualStatus status, String source, String note) {
@@ -101,7 +101,7 @@ class ProjectViews {
                             row.getString("project_id"), row.getString("kpi_id"), row.getString("name"),
                             row.getString("unit"), Direction.valueOf(row.getString("direction")),
                             Measure.valueOf(row.getString("measure")), row.getBigDecimal("baseline"),
-                            row.getInt("baseline_fiscal_year"), row.getBigDecimal("final_target")));
+                            row.getObject("baseline_fiscal_year", Integer.class), row.getBigDecimal("final_target")));
                 }, ids, at);
         Map<Key, BigDecimal> targets = new HashMap<>();
         jdbc.query(latest("kpi_target", "kpi_id, fiscal_year"), (ResultSet row) -> {

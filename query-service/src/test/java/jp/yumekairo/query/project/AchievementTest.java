@@ -63,6 +63,19 @@ class AchievementTest {
     }
 
     @Test
+    void anUnknownBaseline_fallsBackToActualOverTarget_andOnlyAReachedTargetCountsAsImproved() {
+        // 美祢市 R6: 受講者数 60 targeted, 43 reached, no baseline in the report
+        Achievement students = Achievement.of(HIGHER_IS_BETTER, ABSOLUTE, null, new BigDecimal("60"), new BigDecimal("43"));
+        assertThat(students.reached()).isFalse();
+        assertThat(students.progress()).isEqualByComparingTo("0.7167");
+        assertThat(students.improved()).isFalse();
+        assertThat(Achievement.of(HIGHER_IS_BETTER, ABSOLUTE, null, new BigDecimal("82"), new BigDecimal("167")).improved())
+                .isTrue();
+        assertThat(Achievement.of(HIGHER_IS_BETTER, ABSOLUTE, null, BigDecimal.ZERO, new BigDecimal("-339")).progress())
+                .isNull();
+    }
+
+    @Test
     void anIncrementKpi_countsFromZero_whateverItsAbsoluteBaseline() {
         // 受講者数 +100人 over the project; 64 so far
         Achievement increment = of(HIGHER_IS_BETTER, INCREMENT, "250", "100", "64");

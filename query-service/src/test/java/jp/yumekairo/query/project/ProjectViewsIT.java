@@ -221,6 +221,27 @@ class ProjectViewsIT {
         assertThat(description.get("paths").has("/api/audit/rebuild")).isTrue();
     }
 
+    @Test
+    void aKpiWhoseReportGivesNoBaseline_isShownWithoutOne_andMeasuredAgainstItsTarget() {
+        api.write("mine", "POST", "/api/projects", object("projectId", "mine-mineto", "leadMunicipality", "35213",
+                "participants", new String[0], "name", "みね探求塾「挑戦のトビラ」展開による未来創生プロジェクト",
+                "summary", "", "scope", "SINGLE", "grantProgram", "DIGITAL_GARDEN_CITY_PROMOTION",
+                "department", "学校教育課", "firstFiscalYear", 2021, "lastFiscalYear", 2025));
+        api.write("mine", "POST", "/api/projects/mine-mineto/kpis", object("kpiId", "students", "name", "受講者数",
+                "unit", "人", "direction", "HIGHER_IS_BETTER", "measure", "ABSOLUTE"));
+        api.write("mine", "PUT", "/api/projects/mine-mineto/kpis/students/targets/2024", object("value", 60, "reason", ""));
+        long version = api.write("mine", "PUT", "/api/projects/mine-mineto/kpis/students/actuals/2024",
+                object("value", 43, "status", "CONFIRMED", "source", "令和6年度効果検証", "note", "", "reason", "")).version();
+
+        JsonNode project = api.get("mine", "/api/projects/mine-mineto?minVersion=" + version);
+
+        JsonNode kpi = project.get("kpis").get(0);
+        assertThat(kpi.get("baseline").isNull()).isTrue();
+        assertThat(kpi.get("baselineFiscalYear").isNull()).isTrue();
+        assertThat(year(project, "students", 2024).get("progress").decimalValue()).isEqualByComparingTo("0.7167");
+        assertThat(evaluation(project, 2024).get("suggestedEffect").asText()).isEqualTo("NOT_EFFECTIVE");
+    }
+
     private static long correctCheckups(String projectId, String value, String reason) {
         api.write("mine", "PUT", "/api/projects/" + projectId + "/kpis/checkups/actuals/2024",
                 object("value", new BigDecimal("38.3"), "status", "PROVISIONAL", "source", "速報", "note", "",
