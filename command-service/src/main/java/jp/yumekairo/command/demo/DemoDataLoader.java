@@ -1,0 +1,235 @@
+package jp.yumekairo.command.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Loads {@code demo/*.json} (transcribed from the seed documents, see {@code demo/README.md}) through this
+ * service's own HTTP API, signed in as each member's demo editor and the secretariat, so every figure has its
+ * events, its author and its history, and every rule of the aggregates applies. 山陽小野田市's second edition
+ * is applied over the first with a reason, so the history shows what changed between them.
+ *
+ * <p>Idempotent: a project or plan that exists already is not registered again, and figures that equal the
+ * current ones store nothing. Runs with the demo profile when {@code yumekairo.demo.load-data} is true.
+ */
+@Component
+@Profile("demo")
+@ConditionalOnProperty(name = "yumekairo.demo.load-data", havingValue = "true")
+public class DemoDataLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoDataLoader.class);
+    private static final String PASSWORD = "yumekairo";
+    private static final String SECOND_EDITION = "令和4年度実績を加えた第2版の数値に更新";
+    private static final Map<String, String> EDITORS = Map.of("35203", "yamaguchi", "35202", "ube", "35204", "hagi",
+            "35206", "hofu", "35213", "mine", "35216", "sanyo-onoda", "32501", "tsuwano");
+
+    private final Environment environment;
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, String> tokens = new HashMap<>();
+    private String base;
+
+    DemoDataLoader(Environment environment) {
+        this.environment = environment;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void load() {
+        base = "http://127.0.0.1:" + environment.getProperty("local.server.port", "8081");
+        plan(read("demo/plan.json"));
+        sanyoOnoda(read("demo/sanyo-onoda-edition-1.json"), "", true);
+        sanyoOnoda(read("demo/sanyo-onoda-edition-2.json"), SECOND_EDITION, false);
+        mine(read("demo/mine-2024.json"));
+        LOG.info("demo data loaded from the seed documents");
+    }
+
+    private void plan(JsonNode plan) {
+        String planId = plan.get("planId").asText();
+        int created = send("admin", "POST", "/api/plans", object("planId", planId, "name", plan.get("name"),
+                "members", plan.get("members"), "firstFiscalYear", plan.get("firstFiscalYear"),
+                "lastFiscalYear", plan.get("lastFiscalYear")));
+        if (created == 409) {
+            return;
+        }
+        for (JsonNode kgi : plan.get("kgis")) {
+            String kgiId = kgi.get("kgiId").asText();
+            send("admin", "POST", "/api/plans/" + planId + "/kgis", object("kgiId", kgiId, "name", kgi.get("name"),
+                    "unit", kgi.get("unit"), "direction", kgi.get("direction"), "aggregation", kgi.get("aggregation"),
+                    "baseline", kgi.get("baseline")));
+            for (JsonNode figure : kgi.get("figures")) {
+                String member = figure.get("municipalityCode").asText();
+                send(EDITORS.get(member), "PUT", "/api/plans/" + planId + "/kgis/" + kgiId + "/figures/" + member + "/"
+                        + figure.get("year").asInt(), object("value", figure.get("value"), "status", "CONFIRMED",
+                        "source", figure.get("source"), "reason", ""));
+            }
+        }
+    }
+
+    private void sanyoOnoda(JsonNode edition, String reason, boolean register) {
+        String source = edition.get("source").asText();
+        for (JsonNode project : edition.get("projects")) {
+            String projectId = project.get("projectId").asText();
+            if (register && registerProject("35216", project, "SINGLE") == 409) {
+                continue;
+            }
+            for (JsonNode kpi : project.get("kpis")) {
+                String path = "/api/projects/" + projectId + "/kpis/" + kpi.get("kpiId").asText();
+                if (register) {
+                    defineKpi(projectId, kpi);
+                }
+                for (JsonNode year : kpi.get("years")) {
+                    int fiscalYear = year.get("fiscalYear").asInt();
+                    if (!year.path("target").isNull() && !year.path("target").isMissingNode()) {
+                        send("sanyo-onoda", "PUT", path + "/targets/" + fiscalYear,
+                                object("value", year.get("target"), "reason", reason));
+                    }
+                    if (!year.path("actualStatus").isNull() && !year.path("actualStatus").isMissingNode()) {
+                        send("sanyo-onoda", "PUT", path + "/actuals/" + fiscalYear, object("value", year.get("actual"),
+                                "status", year.get("actualStatus"), "source", source, "note", year.path("note").asText(""),
+                                "reason", reason));
+                    }
+                }
+            }
+        }
+    }
+
+    private void mine(JsonNode report) {
+        String source = report.get("source").asText();
+        int fiscalYear = report.get("fiscalYear").asInt();
+        for (JsonNode project : report.get("projects")) {
+            String projectId = project.get("projectId").asText();
+            if (registerProject("35213", project, project.get("scope").asText()) == 409) {
+                continue;
+            }
+            for (JsonNode kpi : project.get("kpis")) {
+                defineKpi(projectId, kpi);
+                String path = "/api/projects/" + projectId + "/kpis/" + kpi.get("kpiId").asText();
+                if (!kpi.path("target").isNull()) {
+                    send("mine", "PUT", path + "/targets/" + fiscalYear, object("value", kpi.get("target"), "reason", ""));
+                }
+                String status = kpi.path("actualStatus").isNull() || kpi.path("actualStatus").isMissingNode()
+                        ? (kpi.path("actual").isNull() ? null : "CONFIRMED") : kpi.get("actualStatus").asText();
+                if (status != null) {
+                    send("mine", "PUT", path + "/actuals/" + fiscalYear, object("value", kpi.get("actual"),
+                            "status", status, "source", source, "note", kpi.path("note").asText(""), "reason", ""));
+                }
+            }
+            if (!project.path("totalCost").isNull() && !project.path("grantAmount").isNull()) {
+                send("mine", "PUT", "/api/projects/" + projectId + "/costs/" + fiscalYear, object("totalCost",
+                        project.get("totalCost"), "grantAmount", project.get("grantAmount"), "reason", ""));
+            }
+            if (!project.path("effect").isNull() && !project.path("policy").isNull()) {
+                send("mine", "POST", "/api/projects/" + projectId + "/evaluations/" + fiscalYear, object(
+                        "effect", project.get("effect"), "policy", project.get("policy"),
+                        "rationale", project.path("rationale").asText(""), "situation", project.path("situation").asText(""),
+                        "obstacles", project.path("obstacles").asText(""), "revisions", project.path("revisions").asText("")));
+            }
+        }
+    }
+
+    /** Registers the project; 409 when it exists already (loaded before). */
+    private int registerProject(String lead, JsonNode project, String scope) {
+        boolean wideArea = "WIDE_AREA".equals(scope);
+        ObjectNode body = object("projectId", project.get("projectId"), "leadMunicipality", lead,
+                "participants", wideArea ? json.valueToTree(EDITORS.keySet().stream().filter(m -> !m.equals(lead))
+                        .sorted().toList()) : json.createArrayNode(),
+                "name", project.get("name"), "summary", "", "scope", scope,
+                "grantProgram", project.path("grantProgram").isNull() ? "REGIONAL_REVITALIZATION_PROMOTION"
+                        : project.get("grantProgram").asText(),
+                "department", project.path("department").asText(""),
+                "firstFiscalYear", project.get("firstFiscalYear"), "lastFiscalYear", project.get("lastFiscalYear"));
+        return send(EDITORS.get(lead), "POST", "/api/projects", body);
+    }
+
+    private void defineKpi(String projectId, JsonNode kpi) {
+        JsonNode baseline = kpi.path("baseline");
+        ObjectNode body = object("kpiId", kpi.get("kpiId"), "name", kpi.get("name"), "unit", kpi.get("unit"),
+                "direction", kpi.path("direction").asText("HIGHER_IS_BETTER"),
+                "measure", kpi.path("measure").asText("ABSOLUTE"));
+        if (!baseline.isMissingNode() && !baseline.isNull() && !baseline.path("value").isNull()) {
+            body.set("baseline", object("value", baseline.get("value"), "fiscalYear", baseline.get("fiscalYear")));
+        }
+        String lead = projectId.startsWith("mine-") ? "mine" : "sanyo-onoda";
+        send(lead, "POST", "/api/projects/" + projectId + "/kpis", body);
+    }
+
+    private ObjectNode object(Object... keysAndValues) {
+        ObjectNode node = json.createObjectNode();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            Object value = keysAndValues[i + 1];
+            node.set((String) keysAndValues[i], value instanceof JsonNode given ? given : json.valueToTree(value));
+        }
+        return node;
+    }
+
+    /** Sends one write; a refusal other than "exists already" (409 on creation) stops the load. */
+    private int send(String user, String method, String path, JsonNode body) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", "Bearer " + token(user))
+                    .header("Content-Type", "application/json")
+                    .header("X-Request-Id", "demo-data")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body),
+                            StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            boolean existed = status == 409 && (response.body().contains("duplicate-")
+                    || response.body().contains("evaluation-already-submitted"));
+            if (status / 100 != 2 && !existed) {
+                throw new IllegalStateException(method + " " + path + " was refused: " + response.body());
+            }
+            return status;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String token(String user) {
+        return tokens.computeIfAbsent(user, name -> {
+            try {
+                String basic = Base64.getEncoder().encodeToString((name + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+                HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/token"))
+                        .header("Authorization", "Basic " + basic).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return json.readTree(signedIn.body()).get("token").asText();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private JsonNode read(String resource) {
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("demo data " + resource + " cannot be read", e);
+        }
+    }
+}
