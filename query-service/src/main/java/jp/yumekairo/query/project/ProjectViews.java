@@ -39,7 +39,7 @@ import java.util.Optional;
  * cost and evaluation recorded at or before it (one index range per key, never a replay of the log).
  */
 @Component
-class ProjectViews {
+public class ProjectViews {
 
     private static final TypeReference<Map<String, String>> REASONS = new TypeReference<>() {
     };

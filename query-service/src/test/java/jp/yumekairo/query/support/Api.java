@@ -93,6 +93,24 @@ public final class Api {
         return response.body();
     }
 
+    /** A file from the query service, as bytes; fails unless it is there. */
+    public HttpResponse<byte[]> download(String user, String pathAndQuery) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(queryUrl + pathAndQuery))
+                    .header("Authorization", "Bearer " + token(user)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + pathAndQuery + " answered " + response.statusCode() + ": "
+                        + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String user, String pathAndQuery) {
         return send(HttpRequest.newBuilder(URI.create(queryUrl + pathAndQuery))
                 .header("Authorization", "Bearer " + token(user)).POST(HttpRequest.BodyPublishers.noBody()));
