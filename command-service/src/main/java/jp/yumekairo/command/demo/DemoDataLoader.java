@@ -62,6 +62,7 @@ public class DemoDataLoader {
         sanyoOnoda(read("demo/sanyo-onoda-edition-1.json"), "", true);
         sanyoOnoda(read("demo/sanyo-onoda-edition-2.json"), SECOND_EDITION, false);
         mine(read("demo/mine-2024.json"));
+        mine(read("demo/mine-2025.json"));
         LOG.info("demo data loaded from the seed documents");
     }
 
