@@ -98,7 +98,7 @@ public class DemoDataLoader {
             for (JsonNode kpi : project.get("kpis")) {
                 String path = "/api/projects/" + projectId + "/kpis/" + kpi.get("kpiId").asText();
                 if (register) {
-                    defineKpi(projectId, kpi);
+                    defineKpi("sanyo-onoda", projectId, kpi);
                 }
                 for (JsonNode year : kpi.get("years")) {
                     int fiscalYear = year.get("fiscalYear").asInt();
@@ -125,7 +125,7 @@ public class DemoDataLoader {
                 continue;
             }
             for (JsonNode kpi : project.get("kpis")) {
-                defineKpi(projectId, kpi);
+                defineKpi("mine", projectId, kpi);
                 String path = "/api/projects/" + projectId + "/kpis/" + kpi.get("kpiId").asText();
                 if (!kpi.path("target").isNull()) {
                     send("mine", "PUT", path + "/targets/" + fiscalYear, object("value", kpi.get("target"), "reason", ""));
@@ -164,7 +164,7 @@ public class DemoDataLoader {
         return send(EDITORS.get(lead), "POST", "/api/projects", body);
     }
 
-    private void defineKpi(String projectId, JsonNode kpi) {
+    private void defineKpi(String editor, String projectId, JsonNode kpi) {
         JsonNode baseline = kpi.path("baseline");
         ObjectNode body = object("kpiId", kpi.get("kpiId"), "name", kpi.get("name"), "unit", kpi.get("unit"),
                 "direction", kpi.path("direction").asText("HIGHER_IS_BETTER"),
@@ -172,8 +172,7 @@ public class DemoDataLoader {
         if (!baseline.isMissingNode() && !baseline.isNull() && !baseline.path("value").isNull()) {
             body.set("baseline", object("value", baseline.get("value"), "fiscalYear", baseline.get("fiscalYear")));
         }
-        String lead = projectId.startsWith("mine-") ? "mine" : "sanyo-onoda";
-        send(lead, "POST", "/api/projects/" + projectId + "/kpis", body);
+        send(editor, "POST", "/api/projects/" + projectId + "/kpis", body);
     }
 
     private ObjectNode object(Object... keysAndValues) {

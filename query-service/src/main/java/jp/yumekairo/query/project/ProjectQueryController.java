@@ -37,7 +37,7 @@ class ProjectQueryController {
     @GetMapping("/municipalities")
     Map<String, Object> municipalities(@RequestParam(required = false) String asOf) {
         Instant at = AsOf.parse(asOf);
-        return Map.of("asOf", at == AsOf.LATEST ? Instant.now() : at, "municipalities", counts.of(at));
+        return Map.of("asOf", AsOf.LATEST.equals(at) ? Instant.now() : at, "municipalities", counts.of(at));
     }
 
     /** One member's projects (led or taken part in), with KPIs per fiscal year, costs and evaluations. */
@@ -70,7 +70,7 @@ class ProjectQueryController {
                                 @RequestParam(required = false) Long minVersion) {
         Instant at = AsOf.parse(asOf);
         versions.awaitVersion(projectId, minVersion);
-        if (views.project(projectId, at).isEmpty()) {
+        if (!views.exists(projectId, at)) {
             throw unknownProject();
         }
         List<ProjectHistory.Revision> revisions = history.of(projectId, at);

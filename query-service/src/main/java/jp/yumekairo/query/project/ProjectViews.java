@@ -70,6 +70,13 @@ public class ProjectViews {
         return found.stream().findFirst();
     }
 
+    /** Whether the project was registered at or before the instant, without assembling its view. */
+    public boolean exists(String projectId, Instant asOf) {
+        Boolean registered = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM query.project WHERE project_id = ? "
+                + "AND recorded_at <= ?)", Boolean.class, projectId, Timestamp.from(asOf));
+        return Boolean.TRUE.equals(registered);
+    }
+
     /** The projects a member leads or takes part in (広域), ordered by id. */
     @Transactional(readOnly = true)
     public List<ProjectView> projectsOf(MunicipalityCode member, Instant asOf) {
@@ -104,22 +111,22 @@ public class ProjectViews {
                             row.getObject("baseline_fiscal_year", Integer.class), row.getBigDecimal("final_target")));
                 }, ids, at);
         Map<Key, BigDecimal> targets = new HashMap<>();
-        jdbc.query(latest("kpi_target", "kpi_id, fiscal_year"), (ResultSet row) -> {
+        jdbc.query(latest("kpi_target", "kpi_id, fiscal_year", false), (ResultSet row) -> {
             targets.put(key(row), row.getBigDecimal("target"));
         }, ids, at);
         Map<Key, Actual> actuals = new HashMap<>();
-        jdbc.query(latest("kpi_actual", "kpi_id, fiscal_year"), (ResultSet row) -> {
+        jdbc.query(latest("kpi_actual", "kpi_id, fiscal_year", false), (ResultSet row) -> {
             actuals.put(key(row), new Actual(row.getBigDecimal("actual"), ActualStatus.valueOf(row.getString("status")),
                     row.getString("source"), row.getString("note")));
         }, ids, at);
         Map<String, List<CostView>> costs = new HashMap<>();
-        jdbc.query(latest("project_cost", "fiscal_year"), (ResultSet row) -> {
+        jdbc.query(latest("project_cost", "fiscal_year", false), (ResultSet row) -> {
             int year = row.getInt("fiscal_year");
             costs.computeIfAbsent(row.getString("project_id"), id -> new ArrayList<>()).add(new CostView(year,
                     FiscalYear.of(year).toJapanese(), row.getLong("total_cost"), row.getLong("grant_amount")));
         }, ids, at);
         Map<String, Map<Integer, ResultRow>> evaluations = new HashMap<>();
-        jdbc.query(latest("evaluation", "fiscal_year"), (ResultSet row) -> {
+        jdbc.query(latest("evaluation", "fiscal_year", true), (ResultSet row) -> {
             evaluations.computeIfAbsent(row.getString("project_id"), id -> new HashMap<>())
                     .put(row.getInt("fiscal_year"), ResultRow.of(row));
         }, ids, at);
@@ -191,10 +198,14 @@ public class ProjectViews {
                 evaluation.revisions(), evaluation.shortfallReasons(), evaluation.revised());
     }
 
-    /** The latest revision per key recorded at or before the instant, for the given projects. */
-    private static String latest(String table, String keyColumns) {
-        return "SELECT DISTINCT ON (project_id, " + keyColumns + ") *, count(*) OVER (PARTITION BY project_id, "
-                + keyColumns + ") AS revision_count FROM query." + table
+    /**
+     * The latest revision per key recorded at or before the instant, for the given projects; with
+     * {@code countRevisions}, also how many revisions the key has had by then ({@code revision_count}).
+     */
+    private static String latest(String table, String keyColumns, boolean countRevisions) {
+        return "SELECT DISTINCT ON (project_id, " + keyColumns + ") *"
+                + (countRevisions ? ", count(*) OVER (PARTITION BY project_id, " + keyColumns + ") AS revision_count" : "")
+                + " FROM query." + table
                 + " WHERE project_id = ANY (?) AND recorded_at <= ? ORDER BY project_id, " + keyColumns
                 + ", sequence_number DESC";
     }

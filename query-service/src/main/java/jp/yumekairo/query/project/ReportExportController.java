@@ -27,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -117,7 +118,7 @@ class ReportExportController {
                 totalCost += cost.totalCost();
                 grantAmount += cost.grantAmount();
             }
-            List<KpiView> kpis = project.kpis().isEmpty() ? java.util.Collections.singletonList(null) : project.kpis();
+            List<KpiView> kpis = project.kpis().isEmpty() ? Collections.singletonList(null) : project.kpis();
             boolean first = true;
             for (KpiView kpi : kpis) {
                 KpiYear figures = kpi == null ? null : kpi.years().stream()
@@ -142,7 +143,7 @@ class ReportExportController {
                 first = false;
             }
         }
-        List<Object> total = new ArrayList<>(java.util.Collections.nCopies(HEADINGS.length, null));
+        List<Object> total = new ArrayList<>(Collections.nCopies(HEADINGS.length, null));
         total.set(1, "合計");
         total.set(4, totalCost);
         total.set(5, grantAmount);
