@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jp.yumekairo.query.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -18,7 +19,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * Every view is open to anyone signed in (the members, the prefecture, reviewers, auditors); the auditor's
- * rebuild only to AUDITOR and ADMIN. Stateless bearer tokens, no sessions, no cookies, so no CSRF.
+ * rebuild only to AUDITOR and ADMIN. Stateless bearer tokens, no sessions, no cookies, so no CSRF. This chain
+ * covers the API, health and API documentation; the web UI's pages have a session-based chain of their own.
  */
 @Configuration(proxyBeanMethods = false)
 class QuerySecurity {
@@ -26,12 +28,15 @@ class QuerySecurity {
     static final String ROLE_CLAIM = "role";
 
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, TokenVerification tokens) throws Exception {
         return http
+                .securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                        "/swagger-ui/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/error").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/audit/rebuild").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")

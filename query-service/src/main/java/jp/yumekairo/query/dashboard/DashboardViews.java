@@ -114,6 +114,23 @@ class DashboardViews {
                 version == null ? 0 : version, views));
     }
 
+    /** How much a member has recorded (events in its name) and when it last did, as of an instant. */
+    record Activity(long records, Instant lastRecordedAt) {
+    }
+
+    /** Per member code, its {@link Activity}; members that recorded nothing are absent. */
+    @Transactional(readOnly = true)
+    public Map<String, Activity> activity(Instant asOf) {
+        Map<String, Activity> activity = new HashMap<>();
+        jdbc.query("SELECT municipality, count(*) AS records, max(recorded_at) AS last FROM query.event_origin "
+                        + "WHERE municipality IS NOT NULL AND recorded_at <= ? GROUP BY municipality",
+                (ResultSet row) -> {
+                    activity.put(row.getString("municipality"), new Activity(row.getLong("records"),
+                            row.getTimestamp("last").toInstant()));
+                }, Timestamp.from(asOf));
+        return activity;
+    }
+
     private record Total(BigDecimal sum, boolean complete, List<String> missing) {
     }
 

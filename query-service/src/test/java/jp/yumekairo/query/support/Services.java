@@ -24,7 +24,7 @@ public final class Services implements AutoCloseable {
     private final ServiceProcess command;
     private final List<ServiceProcess> queries = new ArrayList<>();
 
-    private Services(String testName) {
+    private Services(String testName, List<String> commandArguments) {
         this.testName = testName;
         this.database = "yk_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         execute("postgres", "CREATE DATABASE " + database);
@@ -32,10 +32,11 @@ public final class Services implements AutoCloseable {
                 "SPRING_DATASOURCE_URL", SERVER + database,
                 "SPRING_DATASOURCE_USERNAME", USER,
                 "SPRING_DATASOURCE_PASSWORD", PASSWORD),
-                List.of("--spring.profiles.active=demo"));
+                commandArguments);
     }
 
     private static Services shared;
+    private static Services demo;
 
     /**
      * One command service and one query service for all the test classes that only add their own data under
@@ -49,9 +50,25 @@ public final class Services implements AutoCloseable {
         return shared;
     }
 
+    /**
+     * One command service with the seed documents' demo data loaded (as {@code ./run} does) and one query service,
+     * for the browser tests; a pair of its own because the other tests define their own plan under the demo's id.
+     * Started on first use, stopped when the test JVM exits.
+     */
+    public static synchronized Services demo() {
+        if (demo == null) {
+            demo = start(new Services("demo", List.of("--spring.profiles.active=demo", "--yumekairo.demo.load-data=true")), 1);
+            Runtime.getRuntime().addShutdownHook(new Thread(demo::close));
+        }
+        return demo;
+    }
+
     /** Starts the command service and {@code queryInstances} query services (at least one). */
     public static Services start(Class<?> test, int queryInstances) {
-        Services services = new Services(test.getSimpleName());
+        return start(new Services(test.getSimpleName(), List.of("--spring.profiles.active=demo")), queryInstances);
+    }
+
+    private static Services start(Services services, int queryInstances) {
         try {
             services.command.start();
             for (int i = 0; i < queryInstances; i++) {
@@ -108,9 +125,12 @@ public final class Services implements AutoCloseable {
         return DriverManager.getConnection(SERVER + database, USER, PASSWORD);
     }
 
-    /** The query service connects as its own read-only role, which the command service's migrations create. */
+    /**
+     * The query service connects as its own read-only role, which the command service's migrations create; its web
+     * UI signs people in and writes through this command service.
+     */
     private Map<String, String> queryEnvironment() {
-        return Map.of("SPRING_DATASOURCE_URL", SERVER + database);
+        return Map.of("SPRING_DATASOURCE_URL", SERVER + database, "COMMAND_SERVICE_URL", command.baseUrl());
     }
 
     @Override

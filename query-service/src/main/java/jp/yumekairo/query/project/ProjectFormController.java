@@ -1,0 +1,135 @@
+package jp.yumekairo.query.project;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jp.yumekairo.query.ui.Forms;
+import jp.yumekairo.query.ui.SignedIn;
+import jp.yumekairo.query.ui.UiPage;
+import jp.yumekairo.query.web.AsOf;
+import jp.yumekairo.query.web.QueryRefused;
+import jp.yumekairo.query.web.ViewVersions;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The editor's forms of the member page, forwarded to the command service as the editor, with the version the page
+ * showed as If-Match: someone else's change in between is refused, not overwritten.
+ */
+@Controller
+@UiPage
+class ProjectFormController {
+
+    private final ProjectViews views;
+    private final ViewVersions versions;
+    private final Forms forms;
+
+    ProjectFormController(ProjectViews views, ViewVersions versions, Forms forms) {
+        this.views = views;
+        this.versions = versions;
+        this.forms = forms;
+    }
+
+    /** Records (or corrects, with a reason) a KPI's actual for a fiscal year. */
+    @PostMapping("/projects/{projectId}/kpis/{kpiId}/actual")
+    String recordActual(@PathVariable String projectId, @PathVariable String kpiId, @RequestParam int fiscalYear,
+                        @RequestParam(required = false) String value, @RequestParam String status,
+                        @RequestParam(defaultValue = "") String source, @RequestParam(defaultValue = "") String note,
+                        @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) Long version,
+                        @AuthenticationPrincipal SignedIn me, HttpServletRequest request, RedirectAttributes flash) {
+        ProjectView project = editable(projectId, me);
+        String formId = "actual-" + projectId + "-" + kpiId;
+        Map<String, String> values = values("fiscalYear", String.valueOf(fiscalYear), "value", value, "status", status,
+                "source", source, "note", note, "reason", reason);
+        try {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("value", Forms.figure("value", value));
+            body.put("status", status);
+            body.put("source", source);
+            body.put("note", note);
+            body.put("reason", reason);
+            forms.send(request, me, new Forms.Submission(formId, "PUT", "/api/projects/" + projectId + "/kpis/" + kpiId
+                    + "/actuals/" + fiscalYear, body, version, values), v -> versions.awaitVersion(projectId, v), flash);
+        } catch (Forms.Unreadable unreadable) {
+            forms.unreadable(unreadable, formId, values, flash);
+        }
+        return back(project, formId);
+    }
+
+    /** Sets or revises (with a reason) a KPI's target for a fiscal year. */
+    @PostMapping("/projects/{projectId}/kpis/{kpiId}/target")
+    String reviseTarget(@PathVariable String projectId, @PathVariable String kpiId, @RequestParam int fiscalYear,
+                        @RequestParam(required = false) String value, @RequestParam(defaultValue = "") String reason,
+                        @RequestParam(required = false) Long version, @AuthenticationPrincipal SignedIn me,
+                        HttpServletRequest request, RedirectAttributes flash) {
+        ProjectView project = editable(projectId, me);
+        String formId = "target-" + projectId + "-" + kpiId;
+        Map<String, String> values = values("fiscalYear", String.valueOf(fiscalYear), "value", value, "reason", reason);
+        try {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("value", Forms.figure("value", value));
+            body.put("reason", reason);
+            forms.send(request, me, new Forms.Submission(formId, "PUT", "/api/projects/" + projectId + "/kpis/" + kpiId
+                    + "/targets/" + fiscalYear, body, version, values), v -> versions.awaitVersion(projectId, v), flash);
+        } catch (Forms.Unreadable unreadable) {
+            forms.unreadable(unreadable, formId, values, flash);
+        }
+        return back(project, formId);
+    }
+
+    /** Submits the year's 効果検証, or revises it (with a reason) when one was submitted already. */
+    @PostMapping("/projects/{projectId}/evaluation")
+    String evaluate(@PathVariable String projectId, @RequestParam int fiscalYear, @RequestParam String effect,
+                    @RequestParam String policy, @RequestParam(defaultValue = "") String rationale,
+                    @RequestParam(defaultValue = "") String situation, @RequestParam(defaultValue = "") String obstacles,
+                    @RequestParam(defaultValue = "") String revisions, @RequestParam(defaultValue = "") String reason,
+                    @RequestParam(required = false) Long version, @AuthenticationPrincipal SignedIn me,
+                    HttpServletRequest request, RedirectAttributes flash) {
+        ProjectView project = editable(projectId, me);
+        String formId = "evaluation-" + projectId;
+        boolean submitted = project.evaluations().stream()
+                .anyMatch(evaluation -> evaluation.fiscalYear() == fiscalYear && evaluation.effect() != null);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("effect", effect);
+        body.put("policy", policy);
+        body.put("rationale", rationale);
+        body.put("situation", situation);
+        body.put("obstacles", obstacles);
+        body.put("revisions", revisions);
+        body.put("reason", reason);
+        forms.send(request, me, new Forms.Submission(formId, submitted ? "PUT" : "POST",
+                "/api/projects/" + projectId + "/evaluations/" + fiscalYear, body, version,
+                values("fiscalYear", String.valueOf(fiscalYear), "effect", effect, "policy", policy,
+                        "rationale", rationale, "situation", situation, "obstacles", obstacles,
+                        "revisions", revisions, "reason", reason)), v -> versions.awaitVersion(projectId, v), flash);
+        return back(project, formId);
+    }
+
+    /** Only the lead member's editor gets past here; the command service checks the same again. */
+    private ProjectView editable(String projectId, SignedIn me) {
+        ProjectView project = views.project(projectId, AsOf.LATEST)
+                .orElseThrow(() -> QueryRefused.unknown("unknown-project", "no project with that id"));
+        if (me == null || !me.editorOf(project.leadMunicipality())) {
+            throw new AccessDeniedException("only the lead member's editor writes this project");
+        }
+        return project;
+    }
+
+    private static String back(ProjectView project, String formId) {
+        return "redirect:/members/" + project.leadMunicipality() + "#" + formId;
+    }
+
+    private static Map<String, String> values(String... keysAndValues) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            values.put(keysAndValues[i], keysAndValues[i + 1] == null ? "" : keysAndValues[i + 1]);
+        }
+        return values;
+    }
+}

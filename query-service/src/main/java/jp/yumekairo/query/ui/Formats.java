@@ -1,0 +1,145 @@
+package jp.yumekairo.query.ui;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.yumekairo.events.FiscalYear;
+import jp.yumekairo.events.MunicipalityCode;
+import jp.yumekairo.query.web.AsOf;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.chrono.JapaneseDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
+
+/**
+ * How the pages write figures, as the source documents do: thousands separators, the unit (人, 円, 件, %), ▲ for a
+ * negative figure, "—" for an unknown one, and years in 和暦 ({@code ${@fmt.fiscalYear(2022)}} is 令和4年度) with
+ * the Western year for the title attribute. English pages write FY2022 and a minus sign.
+ */
+@Component("fmt")
+public class Formats {
+
+    public static final String UNKNOWN = "—";
+    private static final DateTimeFormatter ERA_YEAR = DateTimeFormatter.ofPattern("GGGGy", Locale.JAPAN);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
+
+    private final ObjectMapper json;
+
+    Formats(ObjectMapper json) {
+        this.json = json;
+    }
+
+    private static boolean english() {
+        return Locale.ENGLISH.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage());
+    }
+
+    /** 令和4年度 for 2022 (April 2022 – March 2023); FY2022 in English. */
+    public String fiscalYear(Integer year) {
+        if (year == null) {
+            return UNKNOWN;
+        }
+        return english() ? FiscalYear.of(year).toEnglish() : FiscalYear.of(year).toJapanese();
+    }
+
+    /** The Western form, for the title attribute: 2022年度 (2022-04 – 2023-03). */
+    public String fiscalYearWestern(Integer year) {
+        if (year == null) {
+            return "";
+        }
+        return english() ? year + "-04 – " + (year + 1) + "-03" : year + "年度 (" + year + "年4月〜" + (year + 1) + "年3月)";
+    }
+
+    /** A calendar year (a census, a KGI figure) in 和暦: 令和2年 for 2020; 2020 in English. */
+    public String year(Integer year) {
+        if (year == null) {
+            return UNKNOWN;
+        }
+        if (english()) {
+            return String.valueOf(year);
+        }
+        TemporalAccessor date = JapaneseDate.from(LocalDate.of(year, 12, 31));
+        return ERA_YEAR.format(date) + "年";
+    }
+
+    /** 606,029人, ▲974人, 38.3%, "—" when unknown. */
+    public String number(BigDecimal value, String unit) {
+        if (value == null) {
+            return UNKNOWN;
+        }
+        DecimalFormat format = new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.JAPAN));
+        String digits = format.format(value.abs());
+        String sign = value.signum() < 0 ? (english() ? "−" : "▲") : "";
+        return sign + digits + (unit == null ? "" : unit);
+    }
+
+    public String number(Number value, String unit) {
+        if (value == null) {
+            return UNKNOWN;
+        }
+        return number(new BigDecimal(value.toString()), unit);
+    }
+
+    /** Yen, as the reports write them: 92,710,418円. */
+    public String yen(Long value) {
+        return number(value, "円");
+    }
+
+    /** A progress ratio (0.6902) as a percentage (69.0%); "—" when undefined. */
+    public String percent(BigDecimal ratio) {
+        if (ratio == null) {
+            return UNKNOWN;
+        }
+        return number(ratio.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP), "%");
+    }
+
+    /** The value of a {@code <progress max="100">} bar: the ratio in percent, clamped to 0–100. */
+    public int bar(BigDecimal ratio) {
+        if (ratio == null) {
+            return 0;
+        }
+        int percent = ratio.multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP).intValue();
+        return Math.max(0, Math.min(100, percent));
+    }
+
+    /** An instant in Japan's time: 2026/11/23 21:41:17. */
+    public String time(Instant instant) {
+        return instant == null ? UNKNOWN : DATE_TIME.format(instant.atZone(AsOf.JAPAN));
+    }
+
+    public String time(String instant) {
+        if (instant == null || instant.isBlank()) {
+            return UNKNOWN;
+        }
+        try {
+            return time(Instant.parse(instant));
+        } catch (RuntimeException notAnInstant) {
+            return instant;
+        }
+    }
+
+    /** A member's name by its code: 宇部市 (Ube City in English). */
+    public String memberName(String code) {
+        if (code == null) {
+            return UNKNOWN;
+        }
+        MunicipalityCode member = MunicipalityCode.of(code);
+        return english() ? member.nameEn() : member.nameJa();
+    }
+
+    /** Data for a chart, as JSON in a data attribute (escaped like any attribute; read by app.js). */
+    public String json(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package jp.yumekairo.query.ui;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jp.yumekairo.query.web.QueryRefused;
+import jp.yumekairo.query.web.RequestIds;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+/**
+ * The editors' and reviewers' forms: each is sent to the command service's API as the person who filled it in, and
+ * the API's refusal comes back as messages beside the fields, in the page's language. The page's own part of the
+ * checking (a figure written 1,234 or ▲12 or in full-width digits) is done here, on the server.
+ */
+@Component
+public class Forms {
+
+    /** One form's submission, forwarded to the command service. */
+    public record Submission(String formId, String method, String path, Map<String, ?> body, Long ifMatch,
+                             Map<String, String> values) {
+    }
+
+    /** A field the page itself could not read (a figure that is not a number). */
+    public static final class Unreadable extends RuntimeException {
+
+        private final String field;
+
+        public Unreadable(String field) {
+            super(field);
+            this.field = field;
+        }
+    }
+
+    private static final Map<String, String> FIELD_OF_CODE = Map.of(
+            "reason-required", "reason",
+            "figure-out-of-range", "value",
+            "value-does-not-match-status", "value",
+            "invalid-cost", "totalCost");
+
+    private final CommandService commands;
+    private final MessageSource messages;
+
+    Forms(CommandService commands, MessageSource messages) {
+        this.commands = commands;
+        this.messages = messages;
+    }
+
+    /**
+     * Sends the form; on success waits (bounded) until this service's views hold the new version, so the page the
+     * person returns to shows their change, and flashes a notice; on refusal flashes the form's errors.
+     */
+    public boolean send(HttpServletRequest request, SignedIn who, Submission submission, LongConsumer awaitVersion,
+                        RedirectAttributes flash) {
+        CommandService.Outcome outcome = commands.send(who, submission.method(), submission.path(), submission.body(),
+                submission.ifMatch(), RequestIds.of(request));
+        if (outcome.ok()) {
+            try {
+                awaitVersion.accept(outcome.version());
+            } catch (QueryRefused notYet) {
+                // stored all the same; the page shows it as soon as the views catch up
+            }
+            flash.addFlashAttribute("notice", message("form.saved"));
+            flash.addFlashAttribute("noticeForm", submission.formId());
+            return true;
+        }
+        if (outcome.status() == 401) {
+            throw new AccessDeniedException("the token expired");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        String field = FIELD_OF_CODE.get(outcome.code());
+        String text = messages.getMessage("problem." + outcome.code(), new Object[]{outcome.detail()},
+                message("problem.other", outcome.detail()), LocaleContextHolder.getLocale());
+        if (field != null && submission.values().containsKey(field)) {
+            fields.put(field, text);
+            text = message("form.refused");
+        }
+        for (String invalid : outcome.invalidFields()) {
+            fields.put(invalid, message("problem.invalid-field"));
+        }
+        flash.addFlashAttribute("formError", new FormError(submission.formId(), fields, text, submission.values()));
+        return false;
+    }
+
+    /** The page's own refusal of a field it could not read, before anything is sent. */
+    public void unreadable(Unreadable unreadable, String formId, Map<String, String> values, RedirectAttributes flash) {
+        flash.addFlashAttribute("formError", new FormError(formId,
+                Map.of(unreadable.field, message("form.not-a-number")), message("form.refused"), values));
+    }
+
+    /** A figure as the documents write it: 1,234 / ▲12 / full-width digits; blank is null. */
+    public static BigDecimal figure(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String normal = Normalizer.normalize(text, Normalizer.Form.NFKC).replace(",", "").replace(" ", "")
+                .replace("▲", "-").replace("△", "-").replace("−", "-");
+        try {
+            return new BigDecimal(normal);
+        } catch (NumberFormatException notANumber) {
+            throw new Unreadable(field);
+        }
+    }
+
+    private String message(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
+    }
+}

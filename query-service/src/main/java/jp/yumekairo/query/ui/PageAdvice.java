@@ -1,0 +1,80 @@
+package jp.yumekairo.query.ui;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jp.yumekairo.query.web.QueryRefused;
+import jp.yumekairo.query.web.RequestIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.time.Instant;
+
+/**
+ * What every page's layout needs (who is signed in, the "as of" moment and whether it is in the past, the language
+ * switch) and HTML error pages for the UI's controllers, ahead of the API's problem-details advice.
+ */
+@ControllerAdvice(annotations = UiPage.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PageAdvice {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PageAdvice.class);
+
+    @ModelAttribute
+    void layout(Model model, Authentication authentication, HttpServletRequest request) {
+        if (authentication != null && authentication.getPrincipal() instanceof SignedIn me) {
+            model.addAttribute("me", me);
+        }
+        String asOf = request.getParameter("asOf");
+        Instant at;
+        try {
+            at = PageAsOf.parse(asOf);
+        } catch (QueryRefused invalid) {
+            at = jp.yumekairo.query.web.AsOf.LATEST;
+            model.addAttribute("asOfInvalid", true);
+        }
+        boolean past = PageAsOf.past(at);
+        model.addAttribute("past", past);
+        model.addAttribute("asOfInstant", past ? at : null);
+        model.addAttribute("asOfPicker", PageAsOf.pickerValue(at));
+        model.addAttribute("asOfParam", past ? PageAsOf.pickerValue(at) : null);
+        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        model.addAttribute("lang", english ? "en" : "ja");
+        model.addAttribute("otherLanguageUrl", ServletUriComponentsBuilder.fromRequest(request)
+                .replaceQueryParam("lang", english ? "ja" : "en").build().toUriString());
+        model.addAttribute("path", request.getRequestURI());
+    }
+
+    @ExceptionHandler(QueryRefused.class)
+    String refused(QueryRefused refused, HttpServletResponse response, Model model) {
+        response.setStatus(refused.status().value());
+        model.addAttribute("errorCode", refused.code());
+        model.addAttribute("errorDetail", refused.getMessage());
+        return "error-page";
+    }
+
+    /** A form of another member's, or a page the role may not see: the same 403 page Spring Security shows. */
+    @ExceptionHandler(AccessDeniedException.class)
+    String denied(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        return "forbidden";
+    }
+
+    @ExceptionHandler(Exception.class)
+    String unexpected(Exception exception, HttpServletRequest request, HttpServletResponse response, Model model) {
+        LOG.error("unexpected failure on a page", exception);
+        response.setStatus(500);
+        model.addAttribute("errorCode", "internal-error");
+        model.addAttribute("errorDetail", "request id " + RequestIds.of(request));
+        return "error-page";
+    }
+}

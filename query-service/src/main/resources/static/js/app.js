@@ -1,0 +1,122 @@
+// The web UI's only script: draws the charts from their data attributes, refreshes a live page when the server
+// says the views changed, and follows a running rebuild. No inline script anywhere (the CSP forbids it).
+'use strict';
+(function () {
+  const charts = [];
+
+  function figure(value, unit) {
+    if (value === null || value === undefined) {
+      return '—';
+    }
+    const english = document.documentElement.lang === 'en';
+    const digits = Math.abs(value).toLocaleString('ja-JP', {maximumFractionDigits: 3});
+    return (value < 0 ? (english ? '−' : '▲') : '') + digits + (unit || '');
+  }
+
+  function drawCharts() {
+    if (!window.Chart) {
+      return;
+    }
+    charts.splice(0).forEach(function (chart) { chart.destroy(); });
+    document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+      const data = JSON.parse(canvas.dataset.chart);
+      charts.push(new window.Chart(canvas, {
+        type: 'line',
+        data: {
+          labels: data.labels,
+          datasets: [
+            {label: canvas.dataset.labelActual, data: data.actual, borderColor: '#1f5fa8',
+              backgroundColor: '#1f5fa8', pointStyle: 'circle', spanGaps: true},
+            {label: canvas.dataset.labelTarget, data: data.target, borderColor: '#a34a00',
+              backgroundColor: '#a34a00', borderDash: [6, 4], pointStyle: 'rectRot', spanGaps: true}
+          ]
+        },
+        options: {
+          responsive: true,
+          maintainAspectRatio: false,
+          animation: false,
+          scales: {y: {ticks: {callback: function (value) { return figure(value, data.unit); }}}},
+          plugins: {tooltip: {callbacks: {label: function (context) {
+            return context.dataset.label + ': ' + figure(context.parsed.y, data.unit);
+          }}}}
+        }
+      }));
+    });
+  }
+
+  function refresh() {
+    fetch(window.location.href, {credentials: 'same-origin', headers: {'X-Requested-With': 'refresh'}})
+      .then(function (response) {
+        if (!response.ok || response.redirected) {
+          window.location.reload();
+          return null;
+        }
+        return response.text();
+      })
+      .then(function (html) {
+        if (html === null) {
+          return;
+        }
+        const fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('content');
+        const current = document.getElementById('content');
+        if (fresh && current) {
+          current.replaceWith(document.importNode(fresh, true));
+          drawCharts();
+          document.body.dataset.refreshes = String(Number(document.body.dataset.refreshes || '0') + 1);
+        }
+      })
+      .catch(function () { /* the next change event tries again */ });
+  }
+
+  function live() {
+    if (document.body.dataset.live !== 'true' || !window.EventSource) {
+      return;
+    }
+    const source = new window.EventSource('/live');
+    let waiting = false;
+    source.addEventListener('changed', function () {
+      if (!waiting) {
+        waiting = true;
+        // one refetch for a burst of changes
+        window.setTimeout(function () { waiting = false; refresh(); }, 150);
+      }
+    });
+  }
+
+  function followRebuild() {
+    const run = document.getElementById('rebuild-run');
+    if (!run || run.dataset.state !== 'RUNNING') {
+      return;
+    }
+    const labels = document.getElementById('rebuild-labels').dataset;
+    const tick = function () {
+      fetch(run.dataset.statusUrl, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+        .then(function (response) { return response.json(); })
+        .then(function (status) {
+          document.getElementById('rebuild-replayed').textContent = figure(status.replayedEvents, '');
+          document.getElementById('rebuild-total').textContent = figure(status.totalEvents, '');
+          document.getElementById('rebuild-progress').value =
+            status.totalEvents === 0 ? 100 : Math.floor(status.replayedEvents * 100 / status.totalEvents);
+          document.getElementById('rebuild-state').textContent = labels[status.state.toLowerCase()] || status.state;
+          run.dataset.state = status.state;
+          if (status.state === 'RUNNING') {
+            window.setTimeout(tick, 500);
+          } else if (status.result) {
+            const verdict = document.getElementById('rebuild-verdict');
+            const mark = document.createElement('span');
+            mark.className = 'status ' + (status.result.equal ? 'status-reached' : 'status-missed');
+            mark.textContent = (status.result.equal ? '✔ ' + labels.equal : '✖ ' + labels.differ);
+            verdict.replaceChildren(mark);
+          }
+        })
+        .catch(function () { window.setTimeout(tick, 2000); });
+    };
+    tick();
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    drawCharts();
+    live();
+    followRebuild();
+  });
+}());
