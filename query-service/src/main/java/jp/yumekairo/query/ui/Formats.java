@@ -97,7 +97,9 @@ public class Formats {
         if (ratio == null) {
             return UNKNOWN;
         }
-        return number(ratio.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP), "%");
+        BigDecimal percent = ratio.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP);
+        DecimalFormat format = new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(Locale.JAPAN));
+        return (percent.signum() < 0 ? (english() ? "−" : "▲") : "") + format.format(percent.abs()) + "%";
     }
 
     /** The value of a {@code <progress max="100">} bar: the ratio in percent, clamped to 0–100. */

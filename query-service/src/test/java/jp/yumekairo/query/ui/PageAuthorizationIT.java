@@ -1,0 +1,175 @@
+package jp.yumekairo.query.ui;
+
+import jp.yumekairo.query.support.Api;
+import jp.yumekairo.query.support.Services;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every page of the web UI against every role: who gets it, who gets 403, and that nobody signed in is sent to the
+ * sign-in page; the editors' forms of another member are refused before anything reaches the command service;
+ * every page carries the Content-Security-Policy; the API keeps wanting its bearer token.
+ */
+class PageAuthorizationIT {
+
+    private static final List<String> PAGES = List.of("/", "/dashboard", "/members/35202", "/members/35216",
+            "/projects/sanyo-onoda-glass-branding/history", "/reports", "/reports/35213/2024", "/audit");
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private static Services services;
+    private static String base;
+
+    @BeforeAll
+    static void start() {
+        services = Services.demo();
+        base = services.query().baseUrl();
+    }
+
+    /** A browser without JavaScript: a cookie jar and the forms' CSRF token. */
+    private static final class Session {
+
+        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> get(String path) {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> form) {
+            StringBuilder body = new StringBuilder();
+            form.forEach((key, value) -> body.append(body.isEmpty() ? "" : "&").append(key).append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+            return send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        }
+
+        String csrf(String page) {
+            Matcher token = CSRF.matcher(get(page).body());
+            assertThat(token.find()).as("a CSRF token on " + page).isTrue();
+            return token.group(1);
+        }
+
+        static Session signedIn(String user) {
+            Session session = new Session();
+            HttpResponse<String> signIn = session.post("/signin", Map.of("username", user, "password", Api.PASSWORD,
+                    "_csrf", session.csrf("/signin")));
+            assertThat(signIn.headers().firstValue("Location").orElseThrow()).as(user + " signed in").endsWith("/");
+            return session;
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) {
+            try {
+                return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Test
+    void everyPage_byRole_isShownRefusedOrSentToSignIn() {
+        Map<String, List<Integer>> expected = new LinkedHashMap<>();
+        // "/" answers with a redirect to the role's home page
+        expected.put("prefecture", List.of(302, 200, 200, 200, 200, 200, 200, 403));
+        expected.put("ube", List.of(302, 200, 200, 200, 200, 200, 200, 403));
+        expected.put("reviewer-academia", List.of(302, 200, 200, 200, 200, 200, 200, 403));
+        expected.put("auditor", List.of(302, 200, 200, 200, 200, 200, 200, 200));
+        expected.put("admin", List.of(302, 200, 200, 200, 200, 200, 200, 200));
+
+        Session anonymous = new Session();
+        for (String page : PAGES) {
+            HttpResponse<String> response = anonymous.get(page);
+            assertThat(response.statusCode()).as("anonymous " + page).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location").orElseThrow()).as("anonymous " + page).endsWith("/signin");
+        }
+        expected.forEach((user, statuses) -> {
+            Session session = Session.signedIn(user);
+            for (int i = 0; i < PAGES.size(); i++) {
+                HttpResponse<String> response = session.get(PAGES.get(i));
+                assertThat(response.statusCode()).as(user + " " + PAGES.get(i)).isEqualTo(statuses.get(i));
+                if (statuses.get(i) == 403) {
+                    assertThat(response.body()).as(user + " " + PAGES.get(i)).contains("この操作はできません");
+                }
+                if (statuses.get(i) == 200) {
+                    assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow())
+                            .startsWith("default-src 'self'");
+                }
+            }
+        });
+    }
+
+    @Test
+    void eachRole_landsOnItsHomePage() {
+        assertThat(Session.signedIn("prefecture").get("/").headers().firstValue("Location").orElseThrow()).endsWith("/dashboard");
+        assertThat(Session.signedIn("ube").get("/").headers().firstValue("Location").orElseThrow()).endsWith("/members/35202");
+        assertThat(Session.signedIn("reviewer-academia").get("/").headers().firstValue("Location").orElseThrow()).endsWith("/reports");
+        assertThat(Session.signedIn("auditor").get("/").headers().firstValue("Location").orElseThrow()).endsWith("/audit");
+    }
+
+    @Test
+    void theEditorsForms_showOnlyOnTheirOwnMembersPage_andAnotherMembersFormIsRefused_storingNothing() {
+        Api api = services.api();
+        long before = api.get("sanyo-onoda", "/api/projects/sanyo-onoda-glass-branding").get("version").asLong();
+        Session ube = Session.signedIn("ube");
+        Session sanyoOnoda = Session.signedIn("sanyo-onoda");
+        Session prefecture = Session.signedIn("prefecture");
+
+        assertThat(sanyoOnoda.get("/members/35216").body()).contains("実績値を記録する");
+        assertThat(ube.get("/members/35216").body()).doesNotContain("実績値を記録する");
+        assertThat(prefecture.get("/members/35216").body()).doesNotContain("実績値を記録する").doesNotContain("<form method=\"post\"");
+
+        HttpResponse<String> refused = ube.post("/projects/sanyo-onoda-glass-branding/kpis/glass-brand-sales/actual",
+                Map.of("fiscalYear", "2024", "value", "1", "status", "CONFIRMED", "reason", "x",
+                        "_csrf", ube.csrf("/members/35202")));
+        HttpResponse<String> withoutCsrf = sanyoOnoda.post("/projects/sanyo-onoda-glass-branding/kpis/glass-brand-sales/actual",
+                Map.of("fiscalYear", "2024", "value", "1", "status", "CONFIRMED", "reason", "x"));
+        HttpResponse<String> auditorRebuild = prefecture.post("/audit/rebuild", Map.of("_csrf", prefecture.csrf("/dashboard")));
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(withoutCsrf.statusCode()).isEqualTo(403);
+        assertThat(auditorRebuild.statusCode()).isEqualTo(403);
+        assertThat(api.get("sanyo-onoda", "/api/projects/sanyo-onoda-glass-branding").get("version").asLong())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void theApi_staysBearerOnly_aSessionCookieOpensNothingThere() {
+        Session prefecture = Session.signedIn("prefecture");
+
+        HttpResponse<String> api = prefecture.get("/api/municipalities");
+
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(api.body()).contains("invalid-token");
+    }
+
+    @Test
+    void aWrongPassword_staysOnTheSignInPage_withAJapaneseMessage() {
+        Session session = new Session();
+        HttpResponse<String> refused = session.post("/signin", Map.of("username", "ube", "password", "wrong",
+                "_csrf", session.csrf("/signin")));
+
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/signin?error");
+        assertThat(session.get("/signin?error").body()).contains("ユーザー名またはパスワードが違います");
+        assertThat(session.get("/dashboard").statusCode()).isEqualTo(302);
+    }
+}

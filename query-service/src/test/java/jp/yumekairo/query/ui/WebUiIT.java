@@ -1,0 +1,196 @@
+package jp.yumekairo.query.ui;
+
+import jp.yumekairo.query.support.Api;
+import jp.yumekairo.query.support.Browser;
+import jp.yumekairo.query.support.Services;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+import java.util.List;
+
+import static jp.yumekairo.query.support.Api.object;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web UI in headless Chromium against both services with the seed documents' demo data: the prefecture's
+ * dashboard, an editor's forms and the live update they cause, the history with its reasons, the reviewer's and the
+ * auditor's home pages. Screenshots of the four home pages go to target/screenshots.
+ */
+class WebUiIT {
+
+    private static final String SCRIPT_NAME = "<script>window.injected = true</script>ときわ公園<b>事業</b>";
+    private static final String SCRIPT_RATIONALE = "<script>window.injected = true</script>評価の理由";
+
+    private static Services services;
+    private static Api api;
+    private static String base;
+
+    @BeforeAll
+    static void start() {
+        services = Services.demo();
+        api = services.api();
+        base = services.query().baseUrl();
+        api.write("ube", "POST", "/api/projects", object("projectId", "ube-tokiwa", "leadMunicipality", "35202",
+                "participants", new String[0], "name", "ときわ公園を核とした交流人口拡大事業", "summary", "",
+                "scope", "SINGLE", "grantProgram", "SECOND_GENERATION", "department", "観光振興課",
+                "firstFiscalYear", 2024, "lastFiscalYear", 2026));
+        api.write("ube", "POST", "/api/projects/ube-tokiwa/kpis", object("kpiId", "visitors", "name", "ときわ公園の入園者数",
+                "unit", "人", "direction", "HIGHER_IS_BETTER", "measure", "ABSOLUTE",
+                "baseline", object("value", 1_000_000, "fiscalYear", 2023)));
+        api.write("ube", "PUT", "/api/projects/ube-tokiwa/kpis/visitors/targets/2024",
+                object("value", 1_050_000, "reason", ""));
+        long tokiwa = api.write("ube", "PUT", "/api/projects/ube-tokiwa/kpis/visitors/targets/2025",
+                object("value", 1_080_000, "reason", "")).version();
+        api.write("ube", "POST", "/api/projects", object("projectId", "ube-script", "leadMunicipality", "35202",
+                "participants", new String[0], "name", SCRIPT_NAME, "summary", "", "scope", "SINGLE",
+                "grantProgram", "SECOND_GENERATION", "department", "企画課", "firstFiscalYear", 2024, "lastFiscalYear", 2025));
+        long script = api.write("ube", "POST", "/api/projects/ube-script/evaluations/2024", object("effect", "EFFECTIVE",
+                "policy", "IMPROVE", "rationale", SCRIPT_RATIONALE)).version();
+        api.get("ube", "/api/projects/ube-tokiwa?minVersion=" + tokiwa);
+        api.get("ube", "/api/projects/ube-script?minVersion=" + script);
+    }
+
+    @Test
+    void prefecture_seesTheSeededTotalsOnTheDashboard_andThePageFetchesNothingFromAnotherHost() {
+        try (Browser prefecture = new Browser(base)) {
+            prefecture.signIn("prefecture");
+
+            assertThat(prefecture.driver().getCurrentUrl()).endsWith("/dashboard");
+            // 圏域合計 of 令和2年国勢調査, seed 004
+            assertThat(prefecture.waitForText("#kgi-settled-population .total", "606,029人")).isEqualTo("606,029人");
+            assertThat(prefecture.find("#kgi-settled-population .year").getText()).isEqualTo("令和2年");
+            assertThat(prefecture.find("#kgi-settled-population .year").getAttribute("title")).isEqualTo("2020");
+            assertThat(prefecture.all("#members tbody tr")).hasSize(7);
+            assertThat(prefecture.find("#member-32501").getText()).contains("津和野町").contains("6,879人").contains("確定");
+            // the KGIs the plan has not defined yet still have their card, saying so
+            assertThat(prefecture.text()).contains("交流人口").contains("新規雇用創出数").contains("社会動態");
+            prefecture.waitUntil(d -> Boolean.TRUE.equals(prefecture.script(
+                    "return !!(window.Chart && Chart.getChart(document.getElementById('chart-settled-population')));")));
+            prefecture.screenshot("prefecture-dashboard");
+
+            List<String> requested = prefecture.requestedUrls();
+            // data: URLs are the browser's own icons (the date picker's), not requests to any host
+            assertThat(requested).isNotEmpty().allSatisfy(url -> assertThat(url).matches(
+                    java.util.regex.Pattern.quote(base) + "/.*|data:.*"));
+            assertThat(requested).anySatisfy(url -> assertThat(url).contains("/webjars/chart.js/"));
+        }
+    }
+
+    @Test
+    void ube_recordsAnActual_andADashboardOpenInAnotherBrowserUpdatesWithoutReloading() {
+        try (Browser prefecture = new Browser(base); Browser ube = new Browser(base)) {
+            prefecture.signIn("prefecture");
+            String before = prefecture.find("#member-35202 .records").getText();
+            prefecture.script("window.notReloaded = true;");
+
+            ube.signIn("ube");
+            assertThat(ube.driver().getCurrentUrl()).endsWith("/members/35202");
+            ube.find("#actual-ube-tokiwa-visitors summary").click();
+            new Select(ube.find("#actual-ube-tokiwa-visitors-fiscalYear")).selectByValue("2025");
+            ube.fill("#actual-ube-tokiwa-visitors-value", "1,032,000");
+            new Select(ube.find("#actual-ube-tokiwa-visitors-status")).selectByValue("PROVISIONAL");
+            ube.fill("#actual-ube-tokiwa-visitors-source", "入園者集計(速報)");
+            ube.find("#actual-ube-tokiwa-visitors form").submit();
+
+            assertThat(ube.waitForText(".notice", "保存しました")).contains("保存しました");
+            String row = ube.find("#kpi-ube-tokiwa-visitors tr[data-fiscal-year='2025']").getText();
+            // (1,032,000 − 1,000,000) / (1,080,000 − 1,000,000)
+            assertThat(row).contains("令和7年度").contains("1,080,000人").contains("1,032,000人").contains("速報")
+                    .contains("未達成").contains("40.0%");
+
+            prefecture.waitUntil(d -> !prefecture.find("#member-35202 .records").getText().equals(before));
+            assertThat(prefecture.script("return window.notReloaded === true;")).isEqualTo(true);
+            assertThat(prefecture.script("return document.body.dataset.refreshes;")).isNotNull();
+        }
+    }
+
+    @Test
+    void aTargetRevisedWithoutAReason_isRefusedInJapaneseBesideTheField_andWithOne_appearsInTheHistory() {
+        try (Browser ube = new Browser(base)) {
+            ube.signIn("ube");
+            ube.find("#target-ube-tokiwa-visitors summary").click();
+            new Select(ube.find("#target-ube-tokiwa-visitors-fiscalYear")).selectByValue("2024");
+            ube.fill("#target-ube-tokiwa-visitors-value", "1,060,000");
+            ube.find("#target-ube-tokiwa-visitors form").submit();
+
+            assertThat(ube.waitForText("#target-ube-tokiwa-visitors-reason-error", "理由"))
+                    .isEqualTo("変更には理由が必要です。理由を入力してください。");
+            assertThat(ube.find("#target-ube-tokiwa-visitors-value").getAttribute("value")).isEqualTo("1,060,000");
+
+            ube.fill("#target-ube-tokiwa-visitors-reason", "入園者数の見込みを上方修正");
+            ube.find("#target-ube-tokiwa-visitors form").submit();
+            ube.waitForText(".notice", "保存しました");
+            ube.find("#project-ube-tokiwa .links a").click();
+
+            String revision = ube.waitForText("#history tbody", "入園者数の見込みを上方修正");
+            assertThat(ube.find("#history tbody tr").getText()).contains("目標値").contains("ときわ公園の入園者数")
+                    .contains("1,050,000人").contains("1,060,000人").contains("ube").contains("入園者数の見込みを上方修正");
+            assertThat(revision).contains("令和6年度");
+            ube.screenshot("ube-history");
+        }
+    }
+
+    @Test
+    void freeTextWithAScriptTag_isShownAsText_andNeverRuns() {
+        try (Browser ube = new Browser(base)) {
+            ube.signIn("ube");
+
+            assertThat(ube.find("#project-ube-script h2").getText()).isEqualTo(SCRIPT_NAME);
+            assertThat(ube.find("#project-ube-script .evaluations td.text").getText()).isEqualTo(SCRIPT_RATIONALE);
+            assertThat(ube.script("return window.injected === undefined;")).isEqualTo(true);
+            ube.screenshot("ube-member");
+        }
+    }
+
+    @Test
+    void theFourHomePages_eachRoleLandsOnItsOwn() {
+        try (Browser reviewer = new Browser(base); Browser auditor = new Browser(base)) {
+            reviewer.signIn("reviewer-academia");
+            assertThat(reviewer.driver().getCurrentUrl()).endsWith("/reports");
+            assertThat(reviewer.find("h1").getText()).isEqualTo("年次報告書 (効果検証報告)");
+            assertThat(reviewer.find(".user").getText()).contains("reviewer-academia").contains("審査委員").contains("学");
+            assertThat(reviewer.all("a[href='/audit']")).isEmpty();
+            reviewer.screenshot("reviewer-reports");
+
+            auditor.signIn("auditor");
+            assertThat(auditor.driver().getCurrentUrl()).endsWith("/audit");
+            auditor.screenshot("auditor-audit");
+        }
+    }
+
+    @Test
+    void theAuditor_startsARebuild_andWatchesItFinishEqualToTheLiveViews() {
+        try (Browser auditor = new Browser(base)) {
+            auditor.signIn("auditor");
+            auditor.find("#rebuild-button").click();
+
+            auditor.waitForText("#rebuild-verdict", "現在のビューと一致");
+            assertThat(auditor.find("#rebuild-state").getText()).isEqualTo("完了");
+            assertThat(auditor.find("#rebuild-replayed").getText()).isEqualTo(auditor.find("#rebuild-total").getText());
+        }
+    }
+
+    @Test
+    void aPastMoment_isClearlyMarked_andTheEnglishSwitchTranslatesThePage() {
+        try (Browser prefecture = new Browser(base)) {
+            prefecture.signIn("prefecture");
+            prefecture.fill("#as-of-input", "");
+            prefecture.script("document.getElementById('as-of-input').value = '2001-04-01T09:00';");
+            prefecture.find("form.as-of button").click();
+
+            assertThat(prefecture.waitForText(".past-banner", "過去の時点")).contains("2001/04/01 09:00:00");
+            assertThat(prefecture.text()).contains("広域計画はまだ登録されていません");
+
+            prefecture.find("a.lang").click();
+            assertThat(prefecture.waitForText("h1", "Partnership dashboard")).isEqualTo("Partnership dashboard");
+            assertThat(prefecture.find(".past-banner").getText()).contains("Past moment");
+            prefecture.find(".as-of a").click();
+            assertThat(prefecture.waitForText("#kgi-settled-population .total", "606,029")).isEqualTo("606,029人");
+            assertThat(prefecture.all(".past-banner")).isEmpty();
+            prefecture.driver().findElement(By.cssSelector("a.lang")).click();
+            prefecture.waitForText("h1", "圏域ダッシュボード");
+        }
+    }
+}
