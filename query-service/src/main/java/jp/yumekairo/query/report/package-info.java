@@ -1,2 +1,2 @@
-/** The yearly reports' pages: versions, the differences between them, the reviewers' comments and the editors' answers. */
+/** The members' yearly reports (効果検証報告): status, review comments, frozen published versions and their differences, and their pages. */
 package jp.yumekairo.query.report;
