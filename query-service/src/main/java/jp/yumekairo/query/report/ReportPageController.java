@@ -10,6 +10,7 @@ import jp.yumekairo.query.ui.SelfApi;
 import jp.yumekairo.query.ui.SignedIn;
 import jp.yumekairo.query.ui.UiPage;
 import jp.yumekairo.query.web.QueryRefused;
+import jp.yumekairo.query.web.ViewVersions;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +40,12 @@ class ReportPageController {
 
     private final SelfApi api;
     private final Forms forms;
+    private final ViewVersions versions;
 
-    ReportPageController(SelfApi api, Forms forms) {
+    ReportPageController(SelfApi api, Forms forms, ViewVersions versions) {
         this.api = api;
         this.forms = forms;
+        this.versions = versions;
     }
 
     /** The reports of every member and fiscal year of the plan period: a reviewer's home. */
@@ -70,8 +72,8 @@ class ReportPageController {
         model.addAttribute("reportFound", report.ok());
         model.addAttribute("reportCode", report.code());
         model.addAttribute("report", report.ok() ? report.body() : Map.of());
-        SelfApi.Read versions = api.get(request, me, withAsOf(base + "/versions", at));
-        List<?> versionList = versions.ok() && versions.body().get("versions") instanceof List<?> list ? list : List.of();
+        SelfApi.Read published = api.get(request, me, withAsOf(base + "/versions", at));
+        List<?> versionList = published.ok() && published.body().get("versions") instanceof List<?> list ? list : List.of();
         model.addAttribute("versions", versionList);
         Map<String, Object> diff = Map.of();
         if (!versionList.isEmpty() || from != null) {
@@ -147,21 +149,8 @@ class ReportPageController {
         }
         String path = "/api/reports/" + member.code() + "/" + fiscalYear + "/" + action;
         boolean sent = forms.send(request, me, new Forms.Submission(formId, "POST", path, body, null, values),
-                version -> awaitReport(request, me, member.code(), fiscalYear), flash);
+                version -> versions.awaitVersion(ReportViews.reportId(member, FiscalYear.of(fiscalYear)), version), flash);
         return "redirect:/reports/" + member.code() + "/" + fiscalYear + (sent ? "" : "#" + formId);
-    }
-
-    /** The report view is written by this service's processors: wait briefly until a read shows the change. */
-    private void awaitReport(HttpServletRequest request, SignedIn me, String code, int fiscalYear) {
-        Instant deadline = Instant.now().plusSeconds(5);
-        String before = String.valueOf(api.get(request, me, "/api/reports/" + code + "/" + fiscalYear).body());
-        while (Instant.now().isBefore(deadline)) {
-            String now = String.valueOf(api.get(request, me, "/api/reports/" + code + "/" + fiscalYear).body());
-            if (!now.equals(before)) {
-                return;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
-        }
     }
 
     private static Map<String, List<Map<?, ?>>> bySector(Object comments) {

@@ -136,6 +136,26 @@ public class Formats {
         return english() ? member.nameEn() : member.nameJa();
     }
 
+    /** A value of a report's field as the diff gives it: a figure, a text, or several named ones; "—" when absent. */
+    public String value(Object value) {
+        if (value == null) {
+            return UNKNOWN;
+        }
+        if (value instanceof BigDecimal || value instanceof Number) {
+            return number(new BigDecimal(value.toString()), null);
+        }
+        if (value instanceof java.util.Map<?, ?> map) {
+            StringBuilder text = new StringBuilder();
+            map.forEach((key, inner) -> {
+                if (inner != null && !String.valueOf(inner).isEmpty()) {
+                    text.append(text.isEmpty() ? "" : " / ").append(key).append(": ").append(value(inner));
+                }
+            });
+            return text.isEmpty() ? UNKNOWN : text.toString();
+        }
+        return String.valueOf(value);
+    }
+
     /** Data for a chart, as JSON in a data attribute (escaped like any attribute; read by app.js). */
     public String json(Object value) {
         try {
