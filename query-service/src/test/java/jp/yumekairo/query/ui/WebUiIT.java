@@ -22,6 +22,7 @@ class WebUiIT {
 
     private static final String SCRIPT_NAME = "<script>window.injected = true</script>ときわ公園<b>事業</b>";
     private static final String SCRIPT_RATIONALE = "<script>window.injected = true</script>評価の理由";
+    private static final String SCRIPT_COMMENT = "<script>window.injected = true</script>休日以外の来園者の把握を";
 
     private static Services services;
     private static Api api;
@@ -157,6 +158,38 @@ class WebUiIT {
             auditor.signIn("auditor");
             assertThat(auditor.driver().getCurrentUrl()).endsWith("/audit");
             auditor.screenshot("auditor-audit");
+        }
+    }
+
+    @Test
+    void ube_submitsTheReport_theReviewerComments_ubeAnswersAndPublishes_andTheVersionIsListed() {
+        try (Browser ube = new Browser(base); Browser reviewer = new Browser(base)) {
+            ube.signIn("ube");
+            ube.open("/reports/35202/2024");
+            ube.find("#submission button").click();
+            assertThat(ube.waitForText("#report-state", "審査中")).isEqualTo("審査中 (提出済み)");
+
+            reviewer.signIn("reviewer-academia");
+            reviewer.open("/reports/35202/2024");
+            reviewer.fill("#comment-project", "ube-tokiwa");
+            reviewer.fill("#comment-text", SCRIPT_COMMENT);
+            reviewer.find("#comment button").click();
+            reviewer.waitForText(".notice", "保存しました");
+            assertThat(reviewer.find("#sector-ACADEMIA h3").getText()).isEqualTo("学 (大学等)");
+            assertThat(reviewer.find("#sector-ACADEMIA .comment-text").getText()).isEqualTo(SCRIPT_COMMENT);
+            assertThat(reviewer.script("return window.injected === undefined;")).isEqualTo(true);
+            // reviewers comment; they neither submit, publish nor answer
+            assertThat(reviewer.all("#submission, #publication, form[id^='answer-']")).isEmpty();
+
+            ube.open("/reports/35202/2024");
+            ube.fill("#sector-ACADEMIA textarea", "来年度は平日の集客策を追加します。");
+            ube.find("#sector-ACADEMIA form button").click();
+            assertThat(ube.waitForText("#sector-ACADEMIA .answers", "平日の集客策")).contains("ube");
+            ube.fill("#publication-reason", "審査委員の意見を踏まえて公表");
+            ube.find("#publication button").click();
+            assertThat(ube.waitForText("#report-state", "公表済み")).isEqualTo("公表済み");
+            assertThat(ube.find("#versions .versions").getText()).contains("第1版").contains("審査委員の意見を踏まえて公表");
+            ube.screenshot("ube-report");
         }
     }
 
