@@ -50,6 +50,9 @@ class DashboardPageController {
         List<Dashboard.Kgi> kgis = found.map(Dashboard::kgis).orElse(List.of());
         model.addAttribute("kgis", kgis);
         model.addAttribute("charts", kgis.stream().map(kgi -> formats.json(chart(kgi))).toList());
+        // the plan's last target of each KGI, shown beside a year that has none of its own
+        model.addAttribute("goals", kgis.stream().map(kgi -> kgi.series().stream()
+                .filter(point -> point.target() != null).reduce((first, second) -> second).orElse(null)).toList());
         List<String> defined = kgis.stream().map(Dashboard.Kgi::name).toList();
         model.addAttribute("undefinedKgis", PLAN_KGIS.stream().filter(name -> !defined.contains(name)).toList());
         Map<String, DashboardViews.Activity> activity = dashboards.activity(at);

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.chrono.JapaneseDate;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 
 /**
@@ -28,7 +27,7 @@ import java.util.Locale;
 public class Formats {
 
     public static final String UNKNOWN = "—";
-    private static final DateTimeFormatter ERA_YEAR = DateTimeFormatter.ofPattern("GGGGy", Locale.JAPAN);
+    private static final DateTimeFormatter ERA_NAME = DateTimeFormatter.ofPattern("GGGG", Locale.JAPAN);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
 
     private final ObjectMapper json;
@@ -65,8 +64,10 @@ public class Formats {
         if (english()) {
             return String.valueOf(year);
         }
-        TemporalAccessor date = JapaneseDate.from(LocalDate.of(year, 12, 31));
-        return ERA_YEAR.format(date) + "年";
+        JapaneseDate date = JapaneseDate.from(LocalDate.of(year, 12, 31));
+        int ofEra = date.get(java.time.temporal.ChronoField.YEAR_OF_ERA);
+        // the first year of an era is 元年 (令和元年 = 2019), as the documents write it
+        return ERA_NAME.format(date) + (ofEra == 1 ? "元" : String.valueOf(ofEra)) + "年";
     }
 
     /** 606,029人, ▲974人, 38.3%, "—" when unknown. */

@@ -58,7 +58,7 @@ public final class Browser implements AutoCloseable {
         logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
-                .usingAnyFreePort().build();
+                .usingAnyFreePort().withEnvironment(Map.of("LANG", "ja_JP.UTF-8", "LANGUAGE", "ja")).build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
