@@ -46,7 +46,9 @@ class MemberPageController {
         MunicipalityCode member = member(code);
         boolean past = (Boolean) model.getAttribute("past");
         Instant at = past ? PageAsOf.parse(asOf) : AsOf.LATEST;
-        List<ProjectView> projects = views.projectsOf(member, at);
+        List<ProjectView> projects = new java.util.ArrayList<>(views.projectsOf(member, at));
+        // the member's own projects first, then the wide-area ones it takes part in
+        projects.sort(java.util.Comparator.comparing(project -> !project.leadMunicipality().equals(member.code())));
         SignedIn me = (SignedIn) model.getAttribute("me");
         model.addAttribute("member", member);
         model.addAttribute("members", MunicipalityCode.values());
