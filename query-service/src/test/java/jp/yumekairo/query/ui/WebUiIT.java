@@ -44,13 +44,13 @@ class WebUiIT {
                 object("value", 1_050_000, "reason", ""));
         long tokiwa = api.write("ube", "PUT", "/api/projects/ube-tokiwa/kpis/visitors/targets/2025",
                 object("value", 1_080_000, "reason", "")).version();
-        api.write("ube", "POST", "/api/projects", object("projectId", "ube-script", "leadMunicipality", "35202",
+        api.write("ube", "POST", "/api/projects", object("projectId", "ube-xss", "leadMunicipality", "35202",
                 "participants", new String[0], "name", SCRIPT_NAME, "summary", "", "scope", "SINGLE",
                 "grantProgram", "SECOND_GENERATION", "department", "企画課", "firstFiscalYear", 2024, "lastFiscalYear", 2025));
-        long script = api.write("ube", "POST", "/api/projects/ube-script/evaluations/2024", object("effect", "EFFECTIVE",
+        long script = api.write("ube", "POST", "/api/projects/ube-xss/evaluations/2024", object("effect", "EFFECTIVE",
                 "policy", "IMPROVE", "rationale", SCRIPT_RATIONALE)).version();
         api.get("ube", "/api/projects/ube-tokiwa?minVersion=" + tokiwa);
-        api.get("ube", "/api/projects/ube-script?minVersion=" + script);
+        api.get("ube", "/api/projects/ube-xss?minVersion=" + script);
     }
 
     @Test
@@ -138,8 +138,8 @@ class WebUiIT {
         try (Browser ube = new Browser(base)) {
             ube.signIn("ube");
 
-            assertThat(ube.find("#project-ube-script h2").getText()).isEqualTo(SCRIPT_NAME);
-            assertThat(ube.find("#project-ube-script .evaluations td.text").getText()).isEqualTo(SCRIPT_RATIONALE);
+            assertThat(ube.find("#project-ube-xss h2").getText()).isEqualTo(SCRIPT_NAME);
+            assertThat(ube.find("#project-ube-xss .evaluations td.text").getText()).isEqualTo(SCRIPT_RATIONALE);
             assertThat(ube.script("return window.injected === undefined;")).isEqualTo(true);
             ube.screenshot("ube-member");
         }
