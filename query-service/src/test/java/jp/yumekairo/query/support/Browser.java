@@ -2,7 +2,9 @@ package jp.yumekairo.query.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -72,12 +74,13 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Signs in through the form, as {@code user} with the demo password, and lands on that role's home page. */
+    /**
+     * Signs in through the form with the keyboard only (the name field has the focus; Tab, password, Enter), as
+     * {@code user} with the demo password, and lands on that role's home page.
+     */
     public Browser signIn(String user) {
         open("/signin");
-        driver.findElement(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(Api.PASSWORD);
-        driver.findElement(By.id("signin-button")).click();
+        driver.switchTo().activeElement().sendKeys(user + Keys.TAB + Api.PASSWORD + Keys.ENTER);
         waitUntil(d -> !d.getCurrentUrl().contains("/signin"));
         return this;
     }
@@ -112,6 +115,16 @@ public final class Browser implements AutoCloseable {
         WebElement field = find(css);
         field.clear();
         field.sendKeys(value);
+    }
+
+    /** Resizes the window, e.g. to a tablet's 768 × 1024. */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** Whether the page fits the window's width (wide tables scroll inside their own box, the page does not). */
+    public boolean fitsWidth() {
+        return Boolean.TRUE.equals(script("return document.documentElement.scrollWidth <= window.innerWidth;"));
     }
 
     /** Saves a PNG of the page under target/screenshots (build output). */

@@ -142,6 +142,13 @@ class WebUiIT {
             assertThat(ube.find("#project-ube-xss .evaluations td.text").getText()).isEqualTo(SCRIPT_RATIONALE);
             assertThat(ube.script("return window.injected === undefined;")).isEqualTo(true);
             ube.screenshot("ube-member");
+
+            // a tablet held upright: the page still fits; wide tables scroll within their own box
+            ube.resize(768, 1024);
+            ube.waitUntil(d -> ube.fitsWidth());
+            ube.open("/dashboard");
+            ube.waitUntil(d -> ube.fitsWidth());
+            ube.screenshot("tablet-dashboard");
         }
     }
 
