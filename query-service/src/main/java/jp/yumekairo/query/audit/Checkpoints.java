@@ -3,6 +3,7 @@ package jp.yumekairo.query.audit;
 import jp.yumekairo.events.FiscalYear;
 import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.events.report.ReportPublished;
+import jp.yumekairo.query.web.AsOf;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -10,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,12 +30,13 @@ public class Checkpoints {
      */
     public record Publication(int version, Instant publishedAt, Long position, String hash) {
 
-        /** The line printed in the report's export. */
+        /** The line printed in the report's export, the time in Japan. */
         public String describe() {
+            String when = DateTimeFormatter.ofPattern("uuuu年M月d日 HH:mm").format(publishedAt.atZone(AsOf.JAPAN));
             if (hash == null) {
-                return "第" + version + "版 公表済み（" + publishedAt + "）。改ざん検知チェックポイントは記録待ち";
+                return "第" + version + "版 公表（" + when + "）。改ざん検知チェックポイントは記録待ち";
             }
-            return "第" + version + "版 公表（" + publishedAt + "） 改ざん検知チェックポイント: 位置 " + position
+            return "第" + version + "版 公表（" + when + "） 改ざん検知チェックポイント: 位置 " + position
                     + " / SHA-256 " + hash;
         }
     }

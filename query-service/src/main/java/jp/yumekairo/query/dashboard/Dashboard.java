@@ -14,16 +14,21 @@ public record Dashboard(String planId, String name, int firstFiscalYear, int las
     /**
      * @param total    the sum over the members that reported (SUM KGIs); null for a KGI that is not summed
      * @param complete every member reported a figure for the year
+     * @param totalTrace  where an auditor lists the events behind the total
+     * @param targetTrace where an auditor lists the events behind the target
      */
     public record Kgi(String kgiId, String name, String unit, String direction, String aggregation,
                       BigDecimal baseline, int baselineYear, int year, BigDecimal total, boolean complete,
                       List<String> missingMembers, BigDecimal target, Boolean reached, BigDecimal progress,
-                      List<Member> members, List<Point> series) {
+                      List<Member> members, List<Point> series, String totalTrace, String targetTrace) {
     }
 
-    /** A member's figure; status {@code NOT_REPORTED} and a null value when it has reported nothing for the year. */
+    /**
+     * A member's figure; status {@code NOT_REPORTED} and a null value when it has reported nothing for the year;
+     * {@code trace} lists the events behind it.
+     */
     public record Member(String municipalityCode, String municipalityName, BigDecimal value, String status,
-                         String source) {
+                         String source, String trace) {
     }
 
     /** One year of the trend: the total, whether it is complete, and the plan target if one is set. */
