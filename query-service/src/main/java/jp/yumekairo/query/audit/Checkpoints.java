@@ -48,7 +48,7 @@ public class Checkpoints {
     }
 
     /** Every checkpoint in log order. */
-    List<Checkpoint> all() {
+    public List<Checkpoint> all() {
         return jdbc.query("SELECT * FROM query.audit_checkpoint ORDER BY global_index", Checkpoints::checkpoint);
     }
 
@@ -57,6 +57,12 @@ public class Checkpoints {
         return jdbc.query("SELECT global_index, link FROM query.audit_chain ORDER BY global_index DESC LIMIT 1",
                 (row, i) -> new Checkpoint(row.getLong(1), ChainHash.hex(row.getBytes(2)), "HEAD", null, null, null,
                         null, null)).stream().findFirst();
+    }
+
+    /** The checkpoint of one published version of a report, once the chain has passed its publication. */
+    public Optional<Checkpoint> ofPublication(String reportId, int version) {
+        return jdbc.query("SELECT * FROM query.audit_checkpoint WHERE report_id = ? AND report_version = ? "
+                + "ORDER BY global_index DESC LIMIT 1", Checkpoints::checkpoint, reportId, version).stream().findFirst();
     }
 
     /** The member's latest publication of the year at or before {@code asOf}, read from the log itself. */
