@@ -3,6 +3,7 @@ package jp.yumekairo.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.yumekairo.events.plan.KgiDefined;
 import jp.yumekairo.events.plan.KgiFigureReported;
+import jp.yumekairo.events.plan.PartnershipFigureReported;
 import jp.yumekairo.events.plan.PlanDefined;
 import jp.yumekairo.events.plan.PlanEvent;
 import jp.yumekairo.events.plan.PlanTargetRevised;
@@ -71,6 +72,8 @@ class EventSamplesTest {
                 new PlanTargetRevised("yume-kairo-2", "visitor-population", 2026, Figure.of(17_000_000, "人"), ""),
                 new KgiFigureReported("yume-kairo-2", "settled-population", MunicipalityCode.YAMAGUCHI, 2020,
                         Figure.of(194_110, "人"), ActualStatus.PROVISIONAL, "令和2年国勢調査 人口速報集計", ""),
+                new PartnershipFigureReported("yume-kairo-2", "visitor-population", 2020, Figure.of(11_840_000, "人"),
+                        ActualStatus.CONFIRMED, "第2期山口県央連携都市圏域ビジョン 第1期のKGI・KPIの達成状況", ""),
                 new ReportSubmitted("report-35213-2024", MunicipalityCode.MINE, FiscalYear.of(2024), 2,
                         "令和6年度の観光客数を確定値に更新"),
                 new ReviewCommentAdded("report-35213-2024", "c-7f3a9e", Sector.ACADEMIA, "reviewer-academia",

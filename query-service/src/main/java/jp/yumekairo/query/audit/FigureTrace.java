@@ -7,8 +7,9 @@ import jp.yumekairo.query.web.QueryRefused;
  * final target) and every target revision and actual recorded for that year; {@code figure=target} or
  * {@code actual} narrows to one of them. A project's cost or evaluation of a year: its records; the evaluation
  * also the KPI events of that year its suggested 事業効果 is computed from. A plan's KGI: a member's figure of a
- * year ({@code member}), the partnership total of a year (every member's figure, and the plan's member list,
- * which decides whether the total is complete), or the plan target ({@code figure=target}).
+ * year ({@code member}), the partnership total of a year (every member's figure, the partnership's own figure
+ * where one is published, and the plan's member list, which decides whether the total is complete), or the plan
+ * target ({@code figure=target}).
  */
 final class FigureTrace {
 
@@ -72,14 +73,16 @@ final class FigureTrace {
         if (figure != null && !"figure".equals(figure) && !"total".equals(figure)) {
             throw invalid("a plan's figure is one of figure (a member's, or the total), total, target");
         }
-        EventCriteria figures = new EventCriteria().types("KgiFigureReported").jsonField("kgiId", kgi);
-        if (year != null) {
-            figures.fiscalYear(year);
-        }
         if (member != null) {
-            return trace.anyOf(definition, figures.jsonField("municipality", member));
+            EventCriteria figures = new EventCriteria().types("KgiFigureReported").jsonField("kgiId", kgi)
+                    .jsonField("municipality", member);
+            return trace.anyOf(definition, year == null ? figures : figures.fiscalYear(year));
         }
-        return trace.anyOf(new EventCriteria().types("PlanDefined"), definition, figures);
+        // the total is the members' figures summed, or the partnership's own figure where one is published
+        EventCriteria figures = new EventCriteria().types("KgiFigureReported", "PartnershipFigureReported")
+                .jsonField("kgiId", kgi);
+        return trace.anyOf(new EventCriteria().types("PlanDefined"), definition,
+                year == null ? figures : figures.fiscalYear(year));
     }
 
     private static int required(Integer fiscalYear, String figure) {

@@ -12,15 +12,20 @@ public record Dashboard(String planId, String name, int firstFiscalYear, int las
                         List<Kgi> kgis) {
 
     /**
-     * @param total    the sum over the members that reported (SUM KGIs); null for a KGI that is not summed
-     * @param complete every member reported a figure for the year
+     * @param baseline   null where the source names the baseline year but gives no figure
+     * @param total      the sum over the members that reported (SUM KGIs), or the partnership's own figure where
+     *                   only that is published; null for a KGI that is not summed
+     * @param complete   every member reported a figure for the year, or the partnership's figure is there
+     * @param totalBasis {@code MEMBERS} (the members' figures summed) or {@code PARTNERSHIP} (published for the
+     *                   partnership as a whole, 圏域全体; the members then show {@code NOT_REPORTED})
      * @param totalTrace  where an auditor lists the events behind the total
      * @param targetTrace where an auditor lists the events behind the target
      */
     public record Kgi(String kgiId, String name, String unit, String direction, String aggregation,
                       BigDecimal baseline, int baselineYear, int year, BigDecimal total, boolean complete,
                       List<String> missingMembers, BigDecimal target, Boolean reached, BigDecimal progress,
-                      List<Member> members, List<Point> series, String totalTrace, String targetTrace) {
+                      List<Member> members, List<Point> series, String totalBasis, String totalSource,
+                      String totalTrace, String targetTrace) {
     }
 
     /**
@@ -31,7 +36,7 @@ public record Dashboard(String planId, String name, int firstFiscalYear, int las
                          String source, String trace) {
     }
 
-    /** One year of the trend: the total, whether it is complete, and the plan target if one is set. */
-    public record Point(int year, BigDecimal total, boolean complete, BigDecimal target) {
+    /** One year of the trend: the total, whether it is complete, what it is based on, and the plan target if set. */
+    public record Point(int year, BigDecimal total, boolean complete, BigDecimal target, String totalBasis) {
     }
 }

@@ -28,6 +28,8 @@ public enum ProjectionTable {
     PLAN_TARGET("plan_target", "plan_id", "plan_id", "sequence_number", "recorded_at", "kgi_id", "year", "target"),
     KGI_FIGURE("kgi_figure", "plan_id", "plan_id", "sequence_number", "recorded_at", "kgi_id", "municipality", "year",
             "value", "status", "source"),
+    PARTNERSHIP_FIGURE("partnership_figure", "plan_id", "plan_id", "sequence_number", "recorded_at", "kgi_id", "year",
+            "value", "status", "source"),
     REPORT_SUBMISSION("report_submission", "report_id", "report_id", "sequence_number", "recorded_at", "municipality",
             "fiscal_year", "submission", "reason"),
     REPORT_COMMENT("report_comment", "report_id", "report_id", "sequence_number", "recorded_at", "comment_id", "sector",
