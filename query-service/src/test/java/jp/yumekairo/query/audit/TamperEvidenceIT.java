@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Someone with the database superuser's power edits the stored log behind the services' backs (bypassing the
- * append-only trigger): a changed payload byte, a deleted event, two events swapped, a changed metadata value.
+ * append-only trigger): a changed payload byte, a deleted event, two events swapped, a changed metadata value,
+ * an event slipped in below the chain's head.
  * The service's verify names the first position each time, the auditor's command-line verifier run from the jar
  * says broken against a checkpoint, and once the log is restored both say intact again. The report's
  * publication is a checkpoint, printed in its export.
@@ -150,6 +151,29 @@ class TamperEvidenceIT {
         }
 
         assertBroken(verdict, position, "metadata");
+        assertThat(api.get("auditor", "/api/audit/verify").get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anEventInsertedBelowTheChainsHead_isNamedAsInserted() throws Exception {
+        awaitChainedToHead();
+        long position = 0; // the global index starts at 1: a forged event placed before everything chained
+        Object[] forged = row(positionOf("ProjectRegistered", null));
+        forged[0] = position;
+        forged[1] = "forged-" + forged[1];
+        forged[2] = "forged-project";
+
+        JsonNode verdict;
+        tamper("INSERT INTO domain_event_entry (global_index, event_identifier, aggregate_identifier, "
+                + "sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", forged);
+        try {
+            verdict = api.get("auditor", "/api/audit/verify");
+        } finally {
+            tamper("DELETE FROM domain_event_entry WHERE global_index = ?", position);
+        }
+
+        assertBroken(verdict, position, "inserted");
         assertThat(api.get("auditor", "/api/audit/verify").get("intact").asBoolean()).isTrue();
     }
 
