@@ -19,8 +19,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * Every view is open to anyone signed in (the members, the prefecture, reviewers, auditors); the auditor's
- * rebuild only to AUDITOR and ADMIN. Stateless bearer tokens, no sessions, no cookies, so no CSRF. This chain
- * covers the API, health and API documentation; the web UI's pages have a session-based chain of their own.
+ * tools under {@code /api/audit} (the log, figure traces, the hash chain, the rebuild) only to AUDITOR and ADMIN,
+ * since the log shows every member's writes with their metadata. Stateless bearer tokens, no sessions, no cookies, so no CSRF.
+ * This chain covers the API, health and API documentation; the web UI's pages have a session-based chain of their own.
  */
 @Configuration(proxyBeanMethods = false)
 class QuerySecurity {

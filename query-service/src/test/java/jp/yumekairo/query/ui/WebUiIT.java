@@ -201,6 +201,25 @@ class WebUiIT {
     }
 
     @Test
+    void theAuditor_verifiesTheLog_seesIntact_andTracesAFigureToItsEvents() {
+        try (Browser auditor = new Browser(base)) {
+            auditor.signIn("auditor");
+            auditor.find("#verify-button").click();
+
+            assertThat(auditor.waitForText("#verification", "改ざんなし")).contains("改ざんなし (intact)");
+
+            auditor.fill("#filter-project", "ube-tokiwa");
+            auditor.fill("#filter-kpi", "visitors");
+            auditor.fill("#filter-fiscalYear", "2024");
+            auditor.find("#log form button").click();
+            String events = auditor.waitForText("#events tbody", "ube-tokiwa");
+            assertThat(events).contains("ube").contains("EDITOR");
+            assertThat(auditor.all("#events tbody tr")).isNotEmpty()
+                    .allSatisfy(row -> assertThat(row.getText()).contains("ube-tokiwa"));
+        }
+    }
+
+    @Test
     void theAuditor_startsARebuild_andWatchesItFinishEqualToTheLiveViews() {
         try (Browser auditor = new Browser(base)) {
             auditor.signIn("auditor");
