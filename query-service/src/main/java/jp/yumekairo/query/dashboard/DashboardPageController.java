@@ -61,7 +61,7 @@ class DashboardPageController {
             List<Dashboard.Member> figures = new ArrayList<>();
             for (Dashboard.Kgi kgi : kgis) {
                 figures.add(kgi.members().stream().filter(m -> m.municipalityCode().equals(member.code())).findFirst()
-                        .orElse(new Dashboard.Member(member.code(), member.nameJa(), null, DashboardViews.NOT_REPORTED, null)));
+                        .orElse(new Dashboard.Member(member.code(), member.nameJa(), null, DashboardViews.NOT_REPORTED, null, null)));
             }
             rows.add(new MemberRow(member.code(), member.nameJa(), member.prefecture(), figures,
                     activity.getOrDefault(member.code(), new DashboardViews.Activity(0, null))));
