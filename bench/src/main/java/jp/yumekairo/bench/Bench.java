@@ -332,7 +332,7 @@ public final class Bench {
 
     /** The auditor's rebuild of every projection from the log, followed to its end. */
     private Void rebuild() throws Exception {
-        Http.Reply started = http.command(AUDITOR, "POST", "/api/audit/rebuild", "", null);
+        Http.Reply started = http.queryPost(AUDITOR, "/api/audit/rebuild");
         long posted = System.nanoTime();
         if (started.status() != 202) {
             throw new IllegalStateException("POST /api/audit/rebuild answered " + started.status() + ": " + started.body());
@@ -462,8 +462,10 @@ public final class Bench {
         });
     }
 
+    private static final long BEGAN = System.nanoTime();
+
     static void log(String format, Object... arguments) {
-        System.err.println("bench: " + String.format(format, arguments));
+        System.err.printf("bench: [%5.1f s] %s%n", (System.nanoTime() - BEGAN) / 1e9, String.format(format, arguments));
     }
 
     private static Map<String, String> options(String[] args) {

@@ -38,6 +38,7 @@ final class Cpu {
     private long queryAt;
     private long selfAt;
     private long startedNanos;
+    private Connection connection;
 
     Cpu(Database database, long commandPid, long queryPid) {
         this.database = database;
@@ -128,10 +129,18 @@ final class Cpu {
         }
     }
 
-    private Map<Long, Long> backends() {
+    private synchronized Map<Long, Long> backends() {
         Map<Long, Long> out = new HashMap<>();
         Set<Long> pids = new HashSet<>();
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+        try {
+            // one connection kept for this: a new one per look would fork a backend four times a second
+            if (connection == null || connection.isClosed()) {
+                connection = database.connect();
+            }
+        } catch (SQLException unavailable) {
+            return out;
+        }
+        try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
                      + "AND pid <> pg_backend_pid()")) {
             while (rows.next()) {

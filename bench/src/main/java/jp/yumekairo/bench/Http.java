@@ -91,6 +91,12 @@ final class Http {
         return reply;
     }
 
+    /** A POST without a body to the query service (the auditor's rebuild). */
+    Reply queryPost(String user, String path) {
+        return send(HttpRequest.newBuilder(URI.create(queryUrl + path)).header("Authorization", "Bearer " + token(user))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** A read from the query service, body parsed. */
     Reply read(String user, String pathAndQuery) {
         return send(readRequest(user, pathAndQuery));

@@ -68,6 +68,7 @@ final class Load {
         long[] failures = new long[clients];
         List<Map<Integer, Long>> statuses = new ArrayList<>();
         AtomicReference<Throwable> broken = new AtomicReference<>();
+        AtomicReference<String> firstError = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(clients);
         for (int c = 0; c < clients; c++) {
             int client = c;
@@ -85,7 +86,13 @@ final class Load {
                         if (before >= measureUntil || broken.get() != null) {
                             break;
                         }
-                        int status = call.call(client, n++);
+                        int status;
+                        try {
+                            status = call.call(client, n++);
+                        } catch (java.io.UncheckedIOException | java.sql.SQLException failure) {
+                            status = 0; // no answer (connection refused or reset): a failure, not the end of the run
+                            firstError.compareAndSet(null, failure.toString());
+                        }
                         long after = System.nanoTime();
                         // a call counts in the window it finished in, if it also started in it
                         if (before >= measureFrom && after <= measureUntil) {
@@ -125,6 +132,9 @@ final class Load {
             total += calls[c];
             failed += failures[c];
             statuses.get(c).forEach((status, count) -> failedStatuses.merge(status, count, Long::sum));
+        }
+        if (firstError.get() != null) {
+            Bench.log("%s: calls without an answer, the first: %s", what, firstError.get());
         }
         return new Outcome(clients, total, failed, measure.toNanos() / 1e9, all, failedStatuses);
     }

@@ -74,6 +74,25 @@ final class RawInserts {
         }
     }
 
+    /**
+     * A connection, waiting for one when the server's max_connections are all taken (a shared PostgreSQL: other
+     * work may hold many for a while).
+     */
+    private Connection connectPatiently() throws SQLException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            try {
+                return database.connect();
+            } catch (SQLException refused) {
+                if (!"53300".equals(refused.getSQLState()) || System.nanoTime() > deadline) {
+                    throw refused;
+                }
+                Bench.log("PostgreSQL has no connection free (too many clients); waiting");
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+            }
+        }
+    }
+
     /** Inserts from {@code clients} connections for the warm-up and the measured window. */
     Load.Outcome run(int clients, Duration warmUp, Duration measure) throws SQLException {
         Connection[] connections = new Connection[clients];
@@ -81,7 +100,7 @@ final class RawInserts {
         String[] aggregates = new String[clients];
         try {
             for (int c = 0; c < clients; c++) {
-                connections[c] = database.connect();
+                connections[c] = connectPatiently();
                 connections[c].setAutoCommit(true);
                 inserts[c] = connections[c].prepareStatement("INSERT INTO " + TABLE + " (event_identifier, "
                         + "aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, "
