@@ -77,15 +77,18 @@ public final class Bench {
                         new Http(options.get("command-url"), options.get("query-url")),
                         new Cpu(database, commandPid, queryPid), new Profiler(profileDirectory, commandPid, queryPid));
                 bench.run(Path.of(options.get("results-dir")), options.getOrDefault("git-commit", "unknown"),
-                        options.get("machine-busy"));
+                        options.get("machine-busy"), options.getOrDefault("service-args", ""));
             }
             default -> throw new IllegalArgumentException("run, create-database or drop-database, not " + args[0]);
         }
     }
 
-    private void run(Path resultsDirectory, String gitCommit, String machineBusy) throws Exception {
+    private void run(Path resultsDirectory, String gitCommit, String machineBusy, String serviceArgs) throws Exception {
         Instant started = Instant.now();
         Map<String, Object> machine = Machine.describe(database, gitCommit);
+        if (!serviceArgs.isBlank()) {
+            machine.put("extra_service_arguments", serviceArgs);
+        }
         log("mode %s on %s, %s cores", settings.mode(), machine.get("cpu_model"), machine.get("cores"));
 
         // 1. the nationwide log: templates through the API, clones in SQL, the live views caught up
@@ -353,7 +356,8 @@ public final class Bench {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the rebuild did not finish within " + settings.catchUpTimeout());
             }
-            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            // rarely: each look is a signed request the query service verifies on the cores the rebuild needs
+            LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
         }
         if (!"SUCCEEDED".equals(run.path("state").asText()) || !run.path("result").path("equal").asBoolean()) {
             throw new IllegalStateException("the rebuild did not succeed with equal views: " + run);
@@ -415,11 +419,25 @@ public final class Bench {
         log("%s ...", name);
         cpu.start();
         profiler.start(name);
+        T result = null;
         try {
-            return body.call();
+            result = body.call();
+            return result;
         } finally {
             profiler.stop(name);
             Map<String, Object> used = cpu.stop();
+            if (result instanceof Load.Outcome load && load.allCalls() > 0) {
+                // CPU per call, warm-up included: a cost that other work on the machine slows down but hardly changes
+                Map<String, Object> perCall = new LinkedHashMap<>();
+                for (String party : List.of("command_service", "query_service", "postgres_backends", "driver")) {
+                    Object seconds = used.get(party + "_cpu_s");
+                    if (seconds instanceof Number number) {
+                        perCall.put(party, Results.round(number.doubleValue() * 1000 / load.allCalls(), 3));
+                    }
+                }
+                used.put("calls_including_warm_up", load.allCalls());
+                used.put("cpu_ms_per_call", perCall);
+            }
             phases.put(name, used);
             log("%s done: %s", name, used);
         }

@@ -26,7 +26,7 @@ final class Load {
 
     /** What a measured window gave. */
     record Outcome(int clients, long calls, long failures, double seconds, Histogram latency,
-                   Map<Integer, Long> failedStatuses) {
+                   Map<Integer, Long> failedStatuses, long allCalls) {
 
         double perSecond() {
             return calls / seconds;
@@ -66,6 +66,7 @@ final class Load {
         Histogram[] histograms = new Histogram[clients];
         long[] calls = new long[clients];
         long[] failures = new long[clients];
+        long[] sent = new long[clients];
         List<Map<Integer, Long>> statuses = new ArrayList<>();
         AtomicReference<Throwable> broken = new AtomicReference<>();
         AtomicReference<String> firstError = new AtomicReference<>();
@@ -94,6 +95,7 @@ final class Load {
                             firstError.compareAndSet(null, failure.toString());
                         }
                         long after = System.nanoTime();
+                        sent[client]++;
                         // a call counts in the window it finished in, if it also started in it
                         if (before >= measureFrom && after <= measureUntil) {
                             if (status / 100 == 2) {
@@ -126,16 +128,18 @@ final class Load {
         Histogram all = new Histogram(HIGHEST_MICROS, 3);
         long total = 0;
         long failed = 0;
+        long allCalls = 0;
         Map<Integer, Long> failedStatuses = new LinkedHashMap<>();
         for (int c = 0; c < clients; c++) {
             all.add(histograms[c]);
             total += calls[c];
             failed += failures[c];
+            allCalls += sent[c];
             statuses.get(c).forEach((status, count) -> failedStatuses.merge(status, count, Long::sum));
         }
         if (firstError.get() != null) {
             Bench.log("%s: calls without an answer, the first: %s", what, firstError.get());
         }
-        return new Outcome(clients, total, failed, measure.toNanos() / 1e9, all, failedStatuses);
+        return new Outcome(clients, total, failed, measure.toNanos() / 1e9, all, failedStatuses, allCalls);
     }
 }

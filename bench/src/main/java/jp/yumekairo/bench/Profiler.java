@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
 final class Profiler {
 
     private static final int TOP = 12;
+    /** The phases a target applies to; recording the others would only add work to the summary. */
+    private static final java.util.Set<String> PHASES = java.util.Set.of("catch_up", "rebuild", "write_1", "write_16",
+            "read_your_writes", "dashboard", "member_projects", "trivial", "as_of");
     private static final int STACK_DEPTH = 64;
 
     private final Path directory;
@@ -39,14 +42,14 @@ final class Profiler {
     }
 
     void start(String phase) {
-        if (!enabled()) {
+        if (!enabled() || !PHASES.contains(phase)) {
             return;
         }
         services.forEach((service, pid) -> jcmd(pid, "JFR.start", "name=" + phase, "settings=profile"));
     }
 
     void stop(String phase) {
-        if (!enabled()) {
+        if (!enabled() || !PHASES.contains(phase)) {
             return;
         }
         services.forEach((service, pid) -> {
@@ -103,8 +106,8 @@ final class Profiler {
                                     .ifPresent(frame -> ownFrames.merge(frame, 1, Integer::sum));
                         }
                     } else if (inStack && !text.equals("...")) {
-                        int line_ = text.indexOf(" line:");
-                        stack.add(line_ < 0 ? text : text.substring(0, line_));
+                        int at = text.indexOf(" line:");
+                        stack.add(at < 0 ? text : text.substring(0, at));
                     }
                 }
             }
