@@ -388,7 +388,7 @@ public final class Bench {
      * The member's projects as they stood at instants spread over the big log's writing (each a different
      * state of its ten log projects), one client after another as an auditor reconstructs them.
      */
-    private Void asOf(List<Instant> instants) {
+    private Load.Outcome asOf(List<Instant> instants) {
         Instant first = instants.get(0);
         Instant last = instants.get(instants.size() - 1);
         List<String> paths = new ArrayList<>();
@@ -410,7 +410,7 @@ public final class Bench {
         details.put("as_of", out);
         summary.put("asof_p50_ms", Results.round(outcome.percentileMillis(50), 2));
         summary.put("asof_p99_ms", Results.round(outcome.percentileMillis(99), 2));
-        return null;
+        return outcome;
     }
 
     // --- phases ---
@@ -470,7 +470,7 @@ public final class Bench {
             System.err.println("== hot frames: " + recording);
             if (frames instanceof Map<?, ?> map) {
                 System.err.println("   samples: " + map.get("samples"));
-                for (String key : List.of("top_frames", "top_own_frames", "top_threads")) {
+                for (String key : List.of("top_frames", "top_own_frames", "top_inclusive_own_and_axon", "top_threads")) {
                     System.err.println("   " + key + ":");
                     if (map.get(key) instanceof List<?> lines) {
                         lines.forEach(line -> System.err.println("     " + line));

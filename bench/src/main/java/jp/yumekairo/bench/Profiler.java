@@ -76,6 +76,7 @@ final class Profiler {
         Map<String, Integer> leaves = new HashMap<>();
         Map<String, Integer> ownFrames = new HashMap<>();
         Map<String, Integer> threads = new HashMap<>();
+        Map<String, Integer> inclusive = new HashMap<>();
         int samples = 0;
         List<String> command = List.of("jfr", "print", "--events", "jdk.ExecutionSample", "--stack-depth",
                 String.valueOf(STACK_DEPTH), recording.toString());
@@ -104,6 +105,10 @@ final class Profiler {
                             leaves.merge(stack.get(0), 1, Integer::sum);
                             stack.stream().filter(frame -> frame.startsWith("jp.yumekairo.")).findFirst()
                                     .ifPresent(frame -> ownFrames.merge(frame, 1, Integer::sum));
+                            // time spent under a frame of ours or of Axon (within the recorded depth), once per sample
+                            stack.stream().filter(frame -> frame.startsWith("jp.yumekairo.")
+                                            || frame.startsWith("org.axonframework.")).distinct()
+                                    .forEach(frame -> inclusive.merge(frame, 1, Integer::sum));
                         }
                     } else if (inStack && !text.equals("...")) {
                         int at = text.indexOf(" line:");
@@ -123,6 +128,7 @@ final class Profiler {
         out.put("top_frames", top(leaves, samples));
         out.put("top_own_frames", top(ownFrames, samples));
         out.put("top_threads", top(threads, samples));
+        out.put("top_inclusive_own_and_axon", top(inclusive, samples));
         return out;
     }
 
