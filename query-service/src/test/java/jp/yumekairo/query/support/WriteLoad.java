@@ -59,6 +59,7 @@ public final class WriteLoad implements AutoCloseable {
     private final Queue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
     private final Queue<Write> unanswered = new ConcurrentLinkedQueue<>();
     private final Queue<String> unexpected = new ConcurrentLinkedQueue<>();
+    private final Queue<String> serverErrors = new ConcurrentLinkedQueue<>();
     private ExecutorService pool;
     private final List<Future<?>> writers = new ArrayList<>();
     private volatile boolean stopped;
@@ -166,7 +167,8 @@ public final class WriteLoad implements AutoCloseable {
                 continue; // another thread wrote the same project at the same moment: nothing was stored
             }
             if (response.status() >= 500) {
-                assertThat(response.body().path("status").asInt()).as("a problem body").isEqualTo(response.status());
+                serverErrors.add(response.status() + " " + response.body().path("code").asText() + " Retry-After: "
+                        + response.headers().firstValue("Retry-After").orElse("none"));
                 return false;
             }
             unexpected.add(write.id() + " answered " + response.status() + ": " + response.body());
@@ -203,6 +205,8 @@ public final class WriteLoad implements AutoCloseable {
     public void assertLogHoldsEveryWriteOnce(Services services) throws SQLException {
         assertThat(unexpected).as("writes refused for a reason other than the fault").isEmpty();
         assertThat(unanswered).as("writes never answered").isEmpty();
+        assertThat(serverErrors).as("a failure while the database is away tells the client to retry")
+                .allMatch(error -> error.equals("503 database-unavailable Retry-After: 2"));
         Map<String, List<Logged>> byRequest = new HashMap<>();
         try (Connection connection = services.connect(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT aggregate_identifier, sequence_number, "

@@ -1,0 +1,31 @@
+package jp.yumekairo.command.web;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * Recognises a failure that is the database being out of reach (restarting, connection cut, pool timed out)
+ * rather than a fault of the request or of this service: it answers 503 with {@code Retry-After}, never 500.
+ */
+final class DatabaseUnavailable {
+
+    private DatabaseUnavailable() {
+    }
+
+    /** True when a cause of {@code failure} is a lost or refused connection (SQLState class 08, or 57P01–57P03). */
+    static boolean causedBy(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                return false;
+            }
+        }
+        return false;
+    }
+}
