@@ -3,6 +3,7 @@ package jp.yumekairo.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.yumekairo.events.plan.KgiDefined;
 import jp.yumekairo.events.plan.KgiFigureReported;
+import jp.yumekairo.events.plan.PartnershipFigureReported;
 import jp.yumekairo.events.plan.PlanDefined;
 import jp.yumekairo.events.plan.PlanEvent;
 import jp.yumekairo.events.plan.PlanTargetRevised;
@@ -14,6 +15,11 @@ import jp.yumekairo.events.project.ProjectCostRecorded;
 import jp.yumekairo.events.project.ProjectEvent;
 import jp.yumekairo.events.project.ProjectRegistered;
 import jp.yumekairo.events.project.TargetRevised;
+import jp.yumekairo.events.report.ReportEvent;
+import jp.yumekairo.events.report.ReportPublished;
+import jp.yumekairo.events.report.ReportSubmitted;
+import jp.yumekairo.events.report.ReviewCommentAdded;
+import jp.yumekairo.events.report.ReviewCommentAnswered;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -65,13 +71,22 @@ class EventSamplesTest {
                         Aggregation.SUM, new KgiBaseline(new BigDecimal("642361"), 2010)),
                 new PlanTargetRevised("yume-kairo-2", "visitor-population", 2026, Figure.of(17_000_000, "人"), ""),
                 new KgiFigureReported("yume-kairo-2", "settled-population", MunicipalityCode.YAMAGUCHI, 2020,
-                        Figure.of(194_110, "人"), ActualStatus.PROVISIONAL, "令和2年国勢調査 人口速報集計", ""));
+                        Figure.of(194_110, "人"), ActualStatus.PROVISIONAL, "令和2年国勢調査 人口速報集計", ""),
+                new PartnershipFigureReported("yume-kairo-2", "visitor-population", 2020, Figure.of(11_840_000, "人"),
+                        ActualStatus.CONFIRMED, "第2期山口県央連携都市圏域ビジョン 第1期のKGI・KPIの達成状況", ""),
+                new ReportSubmitted("report-35213-2024", MunicipalityCode.MINE, FiscalYear.of(2024), 2,
+                        "令和6年度の観光客数を確定値に更新"),
+                new ReviewCommentAdded("report-35213-2024", "c-7f3a9e", Sector.ACADEMIA, "reviewer-academia",
+                        "KPIの目標設定の根拠を示してください。", "mine-tourism", "visitors"),
+                new ReviewCommentAnswered("report-35213-2024", "c-7f3a9e", "令和5年度の実績を基準に設定しました。"),
+                new ReportPublished("report-35213-2024", MunicipalityCode.MINE, FiscalYear.of(2024), 2,
+                        "委員会の確認を経て公表"));
     }
 
     @Test
     void everyEventTypeHasASample() {
         List<Class<?>> sampled = samples().stream().<Class<?>>map(Object::getClass).toList();
-        Stream.of(ProjectEvent.class, PlanEvent.class)
+        Stream.of(ProjectEvent.class, PlanEvent.class, ReportEvent.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()))
                 .forEach(type -> assertThat(sampled).as("sample of " + type.getSimpleName()).contains(type));
     }

@@ -82,6 +82,22 @@ public record Actor(String userId, Role role, MunicipalityCode municipality, Sec
         }
     }
 
+    /**
+     * Only a committee member comments, and only for their own sector: {@code claimed} is the sector a request
+     * names, or null for the reviewer's own. Returns the sector the comment is made under.
+     */
+    public Sector requireReviewer(Sector claimed, String what) {
+        if (role != Role.REVIEWER || sector == null) {
+            throw new NotPermitted(userId + " (" + role + describeMunicipality() + ") may not " + what
+                    + "; only a member of the 産官学金労言 committee may");
+        }
+        if (claimed != null && claimed != sector) {
+            throw new NotPermitted(userId + " reviews for " + sector.labelJa() + " (" + sector + ") and may not "
+                    + what + " under " + claimed.labelJa() + " (" + claimed + ")");
+        }
+        return sector;
+    }
+
     private String describeMunicipality() {
         return municipality == null ? "" : " of " + municipality.code();
     }

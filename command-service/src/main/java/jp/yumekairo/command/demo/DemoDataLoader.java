@@ -21,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -63,17 +64,15 @@ public class DemoDataLoader {
         sanyoOnoda(read("demo/sanyo-onoda-edition-2.json"), SECOND_EDITION, false);
         mine(read("demo/mine-2024.json"));
         mine(read("demo/mine-2025.json"));
+        reviewedReport();
         LOG.info("demo data loaded from the seed documents");
     }
 
     private void plan(JsonNode plan) {
         String planId = plan.get("planId").asText();
-        int created = send("admin", "POST", "/api/plans", object("planId", planId, "name", plan.get("name"),
+        send("admin", "POST", "/api/plans", object("planId", planId, "name", plan.get("name"),
                 "members", plan.get("members"), "firstFiscalYear", plan.get("firstFiscalYear"),
                 "lastFiscalYear", plan.get("lastFiscalYear")));
-        if (created == 409) {
-            return;
-        }
         for (JsonNode kgi : plan.get("kgis")) {
             String kgiId = kgi.get("kgiId").asText();
             send("admin", "POST", "/api/plans/" + planId + "/kgis", object("kgiId", kgiId, "name", kgi.get("name"),
@@ -84,6 +83,15 @@ public class DemoDataLoader {
                 send(EDITORS.get(member), "PUT", "/api/plans/" + planId + "/kgis/" + kgiId + "/figures/" + member + "/"
                         + figure.get("year").asInt(), object("value", figure.get("value"), "status", "CONFIRMED",
                         "source", figure.get("source"), "reason", ""));
+            }
+            for (JsonNode figure : kgi.path("partnershipFigures")) {
+                send("admin", "PUT", "/api/plans/" + planId + "/kgis/" + kgiId + "/figures/partnership/"
+                        + figure.get("year").asInt(), object("value", figure.get("value"), "status", "CONFIRMED",
+                        "source", figure.get("source"), "reason", ""));
+            }
+            for (JsonNode target : kgi.path("targets")) {
+                send("admin", "PUT", "/api/plans/" + planId + "/kgis/" + kgiId + "/targets/" + target.get("year").asInt(),
+                        object("value", target.get("value"), "reason", ""));
             }
         }
     }
@@ -185,7 +193,31 @@ public class DemoDataLoader {
     }
 
     /** Sends one write; a refusal other than "exists already" (409 on creation) stops the load. */
+    /**
+     * 美祢市's 令和6年度 report through one round of review, so the report pages have a published version with a
+     * comment and its answer. The comment is the demo's own, marked （デモ）: the seeds contain no committee remarks.
+     */
+    private void reviewedReport() {
+        String report = "/api/reports/35213/2024";
+        int submitted = send("mine", "POST", report + "/submission", object(),
+                "report-already-submitted", "reason-required");
+        if (submitted == 409) {
+            return;
+        }
+        send("reviewer-academia", "POST", report + "/comments", object("text",
+                "（デモ）MICE誘致件数の目標値の設定根拠を示してください。", "projectId", "mine-yume-kairo-tourism",
+                "kpiId", "mice-events"));
+        send("mine", "POST", report + "/comments/c1/answer",
+                object("text", "（デモ）令和3年度までの誘致実績をもとに設定しました。"));
+        send("mine", "POST", report + "/publication", object("reason", "（デモ）委員会の確認を経て公表"));
+    }
+
     private int send(String user, String method, String path, JsonNode body) {
+        return send(user, method, path, body, "duplicate-", "evaluation-already-submitted");
+    }
+
+    /** A write through the API; a 409 whose code starts with one of {@code existed} means it was done before. */
+    private int send(String user, String method, String path, JsonNode body, String... existed) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
                     .header("Authorization", "Bearer " + token(user))
@@ -194,9 +226,9 @@ public class DemoDataLoader {
                     .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body),
                             StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
-            boolean existed = status == 409 && (response.body().contains("duplicate-")
-                    || response.body().contains("evaluation-already-submitted"));
-            if (status / 100 != 2 && !existed) {
+            boolean done = status == 409 && Arrays.stream(existed)
+                    .anyMatch(code -> response.body().contains("\"code\":\"" + code));
+            if (status / 100 != 2 && !done) {
                 throw new IllegalStateException(method + " " + path + " was refused: " + response.body());
             }
             return status;

@@ -6,6 +6,7 @@ import jp.yumekairo.command.auth.Actor;
 import jp.yumekairo.command.plan.PlanCommands.DefineKgi;
 import jp.yumekairo.command.plan.PlanCommands.DefinePlan;
 import jp.yumekairo.command.plan.PlanCommands.ReportKgiFigure;
+import jp.yumekairo.command.plan.PlanCommands.ReportPartnershipFigure;
 import jp.yumekairo.command.plan.PlanCommands.RevisePlanTarget;
 import jp.yumekairo.command.plan.PlanRequests.DefineKgiRequest;
 import jp.yumekairo.command.plan.PlanRequests.DefinePlanRequest;
@@ -70,6 +71,18 @@ class PlanCommandController {
                                         Actor actor, HttpServletRequest request) {
         var command = new RevisePlanTarget(planId, kgiId, year, body.value(), body.reason(),
                 Versions.expectedFrom(ifMatch));
+        return dispatcher.send(request, actor, Write.update(PLAN, planId, command, body.reason()));
+    }
+
+    /** Reports the partnership's figure of a KGI for a year where only the total is published (the secretariat). */
+    @PutMapping("/{planId}/kgis/{kgiId}/figures/partnership/{year}")
+    ResponseEntity<String> reportPartnershipFigure(@PathVariable String planId, @PathVariable String kgiId,
+                                                   @PathVariable int year,
+                                                   @Valid @RequestBody ReportKgiFigureRequest body,
+                                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                                   String ifMatch, Actor actor, HttpServletRequest request) {
+        var command = new ReportPartnershipFigure(planId, kgiId, year, body.value(), body.status(), body.source(),
+                body.reason(), Versions.expectedFrom(ifMatch));
         return dispatcher.send(request, actor, Write.update(PLAN, planId, command, body.reason()));
     }
 

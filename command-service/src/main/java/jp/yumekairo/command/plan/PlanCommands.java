@@ -31,6 +31,11 @@ final class PlanCommands {
                             String reason, @TargetAggregateVersion Long expectedVersion) {
     }
 
+    record ReportPartnershipFigure(@TargetAggregateIdentifier String planId, String kgiId, int year, BigDecimal value,
+                                   ActualStatus status, String source, String reason,
+                                   @TargetAggregateVersion Long expectedVersion) {
+    }
+
     record ReportKgiFigure(@TargetAggregateIdentifier String planId, String kgiId, MunicipalityCode municipality,
                            int year, BigDecimal value, ActualStatus status, String source, String reason,
                            @TargetAggregateVersion Long expectedVersion) {

@@ -29,7 +29,7 @@ final class PlanRequests {
             @NotNull Integer lastFiscalYear) {
     }
 
-    record KgiBaselineRequest(@NotNull BigDecimal value, @NotNull Integer year) {
+    record KgiBaselineRequest(BigDecimal value, @NotNull Integer year) {
     }
 
     record DefineKgiRequest(

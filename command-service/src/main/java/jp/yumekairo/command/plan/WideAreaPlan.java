@@ -4,6 +4,7 @@ import jp.yumekairo.command.auth.Actor;
 import jp.yumekairo.command.plan.PlanCommands.DefineKgi;
 import jp.yumekairo.command.plan.PlanCommands.DefinePlan;
 import jp.yumekairo.command.plan.PlanCommands.ReportKgiFigure;
+import jp.yumekairo.command.plan.PlanCommands.ReportPartnershipFigure;
 import jp.yumekairo.command.plan.PlanCommands.RevisePlanTarget;
 import jp.yumekairo.command.plan.PlanRefusals.DuplicateKgi;
 import jp.yumekairo.command.plan.PlanRefusals.InvalidMembers;
@@ -13,11 +14,13 @@ import jp.yumekairo.command.ReasonRequired;
 import jp.yumekairo.command.plan.PlanRefusals.UnknownKgi;
 import jp.yumekairo.command.ValueDoesNotMatchStatus;
 import jp.yumekairo.command.plan.PlanRefusals.YearOutsidePlanPeriod;
+import jp.yumekairo.events.ActualStatus;
 import jp.yumekairo.events.Figure;
 import jp.yumekairo.events.FiscalYear;
 import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.events.plan.KgiDefined;
 import jp.yumekairo.events.plan.KgiFigureReported;
+import jp.yumekairo.events.plan.PartnershipFigureReported;
 import jp.yumekairo.events.plan.PlanDefined;
 import jp.yumekairo.events.plan.PlanTargetRevised;
 import org.axonframework.commandhandling.CommandHandler;
@@ -25,6 +28,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -35,7 +39,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
  * The wide-area plan of the partnership: the secretariat defines it and its KGIs and sets plan targets;
- * each member reports its own KGI figures, from the KGI's baseline year (census history) to the plan's end.
+ * each member reports its own KGI figures, from the KGI's baseline year (census history) to the plan's end, and
+ * the secretariat reports the partnership's figure where the source publishes only the total.
  */
 @Aggregate
 class WideAreaPlan {
@@ -48,6 +53,7 @@ class WideAreaPlan {
     private final Map<String, KgiDefined> kgis = new HashMap<>();
     private final Map<KgiYear, Figure> targets = new HashMap<>();
     private final Map<MemberFigure, KgiFigureReported> figures = new HashMap<>();
+    private final Map<KgiYear, PartnershipFigureReported> partnershipFigures = new HashMap<>();
 
     private record KgiYear(String kgiId, int year) {
     }
@@ -118,20 +124,8 @@ class WideAreaPlan {
             throw new NotAPlanMember(planId, command.municipality());
         }
         KgiDefined kgi = requireKgi(command.kgiId());
-        int from = kgi.baseline().year();
-        if (command.year() < from || command.year() > lastFiscalYear.startYear()) {
-            throw new YearOutsidePlanPeriod(command.year(), from, lastFiscalYear.startYear(),
-                    "a figure's year (from the KGI's baseline year to the plan's last year)");
-        }
-        if (command.status() == null) {
-            throw new ValueDoesNotMatchStatus("a figure needs a status: PROVISIONAL, CONFIRMED, PENDING or NOT_APPLICABLE");
-        }
-        if (command.status().requiresValue() != (command.value() != null)) {
-            throw new ValueDoesNotMatchStatus(command.status().requiresValue()
-                    ? "a " + command.status() + " figure needs a value"
-                    : "a " + command.status() + " figure has no value");
-        }
-        Figure value = command.value() == null ? null : Figure.of(command.value(), kgi.unit());
+        requireFigureYear(kgi, command.year());
+        Figure value = figure(kgi, command.value(), command.status());
         KgiFigureReported reported = new KgiFigureReported(planId, command.kgiId(), command.municipality(),
                 command.year(), value, command.status(), command.source(), command.reason());
         KgiFigureReported current = figures.get(new MemberFigure(command.kgiId(), command.municipality(), command.year()));
@@ -145,6 +139,46 @@ class WideAreaPlan {
         return getVersion();
     }
 
+    @CommandHandler
+    long handle(ReportPartnershipFigure command, Actor actor) {
+        actor.requireAdmin("report a KGI figure for the whole partnership");
+        KgiDefined kgi = requireKgi(command.kgiId());
+        requireFigureYear(kgi, command.year());
+        Figure value = figure(kgi, command.value(), command.status());
+        PartnershipFigureReported reported = new PartnershipFigureReported(planId, command.kgiId(), command.year(),
+                value, command.status(), command.source(), command.reason());
+        PartnershipFigureReported current = partnershipFigures.get(new KgiYear(command.kgiId(), command.year()));
+        if (current != null) {
+            if (sameFigure(current.value(), current.status(), current.source(), reported.value(), reported.status(),
+                    reported.source())) {
+                return getVersion();
+            }
+            ReasonRequired.require(command.reason(), "reporting the partnership's " + command.year() + " figure again");
+        }
+        apply(reported);
+        return getVersion();
+    }
+
+    private void requireFigureYear(KgiDefined kgi, int year) {
+        int from = kgi.baseline().year();
+        if (year < from || year > lastFiscalYear.startYear()) {
+            throw new YearOutsidePlanPeriod(year, from, lastFiscalYear.startYear(),
+                    "a figure's year (from the KGI's baseline year to the plan's last year)");
+        }
+    }
+
+    private static Figure figure(KgiDefined kgi, BigDecimal value, ActualStatus status) {
+        if (status == null) {
+            throw new ValueDoesNotMatchStatus("a figure needs a status: PROVISIONAL, CONFIRMED, PENDING or NOT_APPLICABLE");
+        }
+        if (status.requiresValue() != (value != null)) {
+            throw new ValueDoesNotMatchStatus(status.requiresValue()
+                    ? "a " + status + " figure needs a value"
+                    : "a " + status + " figure has no value");
+        }
+        return value == null ? null : Figure.of(value, kgi.unit());
+    }
+
     private KgiDefined requireKgi(String kgiId) {
         KgiDefined kgi = kgis.get(kgiId);
         if (kgi == null) {
@@ -155,8 +189,14 @@ class WideAreaPlan {
 
 
     private static boolean sameFigure(KgiFigureReported current, KgiFigureReported next) {
-        boolean sameValue = current.value() == null ? next.value() == null : current.value().sameValueAs(next.value());
-        return sameValue && current.status() == next.status() && current.source().equals(next.source());
+        return sameFigure(current.value(), current.status(), current.source(), next.value(), next.status(),
+                next.source());
+    }
+
+    private static boolean sameFigure(Figure value, ActualStatus status, String source, Figure nextValue,
+                                      ActualStatus nextStatus, String nextSource) {
+        boolean sameValue = value == null ? nextValue == null : value.sameValueAs(nextValue);
+        return sameValue && status == nextStatus && source.equals(nextSource);
     }
 
     @EventSourcingHandler
@@ -175,6 +215,11 @@ class WideAreaPlan {
     @EventSourcingHandler
     void on(PlanTargetRevised event) {
         targets.put(new KgiYear(event.kgiId(), event.year()), event.target());
+    }
+
+    @EventSourcingHandler
+    void on(PartnershipFigureReported event) {
+        partnershipFigures.put(new KgiYear(event.kgiId(), event.year()), event);
     }
 
     @EventSourcingHandler

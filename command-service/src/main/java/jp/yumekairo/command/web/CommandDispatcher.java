@@ -87,10 +87,20 @@ public class CommandDispatcher {
         } catch (AggregateStreamCreationException duplicate) {
             throw new DuplicateAggregate(write.kind(), write.aggregateId());
         }
-        long version = write.creates() ? 1 : Versions.visible(((Number) result).longValue());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(write.kind() + "Id", write.aggregateId());
+        long version;
+        if (write.creates()) {
+            version = 1;
+        } else if (result instanceof Handled handled) {
+            version = Versions.visible(handled.aggregateVersion());
+        } else {
+            version = Versions.visible(((Number) result).longValue());
+        }
         body.put("version", version);
+        if (result instanceof Handled handled) {
+            body.putAll(handled.answer());
+        }
         try {
             return new Answer(null, write.creates() ? 201 : 200, json.writeValueAsString(body),
                     Versions.etag(version), write.creates() ? write.createdAt().toString() : null);

@@ -37,6 +37,31 @@ class DemoDataIT extends CommandServiceIT {
     }
 
     @Test
+    void thePlansFourKgis_withThePartnershipFiguresOfTheFirstPeriod() {
+        assertThat(count("KgiDefined")).isEqualTo(4);
+        Long visitors2020 = jdbc.queryForObject("""
+                SELECT (convert_from(payload, 'UTF8')::jsonb -> 'value' ->> 'value')::bigint FROM domain_event_entry
+                WHERE payload_type LIKE '%PartnershipFigureReported'
+                  AND convert_from(payload, 'UTF8')::jsonb ->> 'kgiId' = 'visitor-population'
+                  AND convert_from(payload, 'UTF8')::jsonb ->> 'year' = '2020'""", Long.class);
+        assertThat(visitors2020).isEqualTo(11_840_000L);
+        Long socialChange = jdbc.queryForObject("""
+                SELECT (convert_from(payload, 'UTF8')::jsonb -> 'value' ->> 'value')::bigint FROM domain_event_entry
+                WHERE payload_type LIKE '%PartnershipFigureReported'
+                  AND convert_from(payload, 'UTF8')::jsonb ->> 'kgiId' = 'social-change'""", Long.class);
+        assertThat(socialChange).isEqualTo(-974L);
+        assertThat(count("PartnershipFigureReported")).isEqualTo(4);
+    }
+
+    @Test
+    void mineR6Report_isPublishedOnce_afterOneRoundOfReview() {
+        assertThat(jdbc.queryForList("SELECT payload_type FROM domain_event_entry "
+                        + "WHERE aggregate_identifier = 'report-35213-2024' ORDER BY sequence_number", String.class))
+                .extracting(type -> type.replaceAll(".*\\.", ""))
+                .containsExactly("ReportSubmitted", "ReviewCommentAdded", "ReviewCommentAnswered", "ReportPublished");
+    }
+
+    @Test
     void loadingAgain_storesNothing() {
         long before = eventCount();
 

@@ -7,6 +7,7 @@ import jp.yumekairo.command.auth.Role;
 import jp.yumekairo.command.plan.PlanCommands.DefineKgi;
 import jp.yumekairo.command.plan.PlanCommands.DefinePlan;
 import jp.yumekairo.command.plan.PlanCommands.ReportKgiFigure;
+import jp.yumekairo.command.plan.PlanCommands.ReportPartnershipFigure;
 import jp.yumekairo.command.plan.PlanCommands.RevisePlanTarget;
 import jp.yumekairo.command.plan.PlanRefusals.DuplicateKgi;
 import jp.yumekairo.command.plan.PlanRefusals.InvalidMembers;
@@ -26,6 +27,7 @@ import jp.yumekairo.events.KgiBaseline;
 import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.events.plan.KgiDefined;
 import jp.yumekairo.events.plan.KgiFigureReported;
+import jp.yumekairo.events.plan.PartnershipFigureReported;
 import jp.yumekairo.events.plan.PlanDefined;
 import jp.yumekairo.events.plan.PlanTargetRevised;
 import org.axonframework.messaging.MetaData;
@@ -470,5 +472,66 @@ class WideAreaPlanTest {
                         CENSUS_PRELIMINARY, null), YAMAGUCHI_EDITOR)
                 .expectException(invalidValue("figure-out-of-range"))
                 .expectNoEvents();
+    }
+
+    // --- figures published only for the whole partnership (seed 004: 交流人口, 新規雇用創出数, 社会動態) -------------
+
+    private static final String NEW_JOBS = "new-jobs";
+    private static final String ACHIEVEMENTS = "第1期のKGI・KPIの達成状況";
+
+    private static KgiDefined newJobsDefined() {
+        return new KgiDefined(PLAN, NEW_JOBS, "新規雇用創出数", "人", Direction.HIGHER_IS_BETTER, Aggregation.SUM,
+                new KgiBaseline(null, 2014));
+    }
+
+    private static ReportPartnershipFigure newJobs(int year, long value, String reason) {
+        return new ReportPartnershipFigure(PLAN, NEW_JOBS, year, BigDecimal.valueOf(value), ActualStatus.CONFIRMED,
+                ACHIEVEMENTS, reason, null);
+    }
+
+    @Test
+    void defineKgi_acceptsABaselineYearWithoutAFigure() {
+        fixture.given(planDefined())
+                .when(new DefineKgi(PLAN, NEW_JOBS, "新規雇用創出数", "人", Direction.HIGHER_IS_BETTER, Aggregation.SUM,
+                        new KgiBaseline(null, 2014), null), ADMIN)
+                .expectEvents(newJobsDefined());
+    }
+
+    @Test
+    void reportPartnershipFigure_isStored_forTheSecretariat() {
+        fixture.given(planDefined(), newJobsDefined())
+                .when(newJobs(2020, 464, null), ADMIN)
+                .expectEvents(new PartnershipFigureReported(PLAN, NEW_JOBS, 2020, Figure.of(464, "人"),
+                        ActualStatus.CONFIRMED, ACHIEVEMENTS, ""));
+    }
+
+    @Test
+    void reportPartnershipFigure_isRejected_forAMembersEditor() {
+        fixture.given(planDefined(), newJobsDefined())
+                .when(newJobs(2020, 464, null), YAMAGUCHI_EDITOR)
+                .expectNoEvents()
+                .expectException(NotPermitted.class);
+    }
+
+    @Test
+    void reportPartnershipFigure_again_needsAReason_andTheSameFigureChangesNothing() {
+        fixture.given(planDefined(), newJobsDefined(), new PartnershipFigureReported(PLAN, NEW_JOBS, 2020,
+                        Figure.of(464, "人"), ActualStatus.CONFIRMED, ACHIEVEMENTS, ""))
+                .when(newJobs(2020, 470, " "), ADMIN)
+                .expectNoEvents()
+                .expectException(refusal(ReasonRequired.class, "reason-required"));
+        fixture.given(planDefined(), newJobsDefined(), new PartnershipFigureReported(PLAN, NEW_JOBS, 2020,
+                        Figure.of(464, "人"), ActualStatus.CONFIRMED, ACHIEVEMENTS, ""))
+                .when(newJobs(2020, 464, null), ADMIN)
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void reportPartnershipFigure_isRejected_beforeTheBaselineYear() {
+        fixture.given(planDefined(), newJobsDefined())
+                .when(newJobs(2013, 464, null), ADMIN)
+                .expectNoEvents()
+                .expectException(refusal(YearOutsidePlanPeriod.class, "year-outside-plan-period"));
     }
 }

@@ -2,6 +2,7 @@ package jp.yumekairo.query.audit;
 
 import jp.yumekairo.query.dashboard.PlanProjection;
 import jp.yumekairo.query.project.ProjectProjection;
+import jp.yumekairo.query.report.ReportProjection;
 import jp.yumekairo.query.projection.ProcessorPositions;
 import jp.yumekairo.query.projection.ProjectionChecksums;
 import jp.yumekairo.query.projection.ProjectionChecksums.TableComparison;
@@ -191,7 +192,8 @@ class Rebuild {
             ProjectionRows rows = new ProjectionRows(jdbc, ProjectionSchema.REBUILD);
             List<AnnotationEventHandlerAdapter> projections = List.of(
                     new AnnotationEventHandlerAdapter(new ProjectProjection(rows)),
-                    new AnnotationEventHandlerAdapter(new PlanProjection(rows)));
+                    new AnnotationEventHandlerAdapter(new PlanProjection(rows)),
+                    new AnnotationEventHandlerAdapter(new ReportProjection(rows)));
             long replayed = 0;
             try (Stream<? extends TrackedEventMessage<?>> log = storageEngine.readEvents(null, false)) {
                 Iterator<? extends TrackedEventMessage<?>> events = log.iterator();

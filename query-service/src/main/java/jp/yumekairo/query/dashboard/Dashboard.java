@@ -12,13 +12,17 @@ public record Dashboard(String planId, String name, int firstFiscalYear, int las
                         List<Kgi> kgis) {
 
     /**
-     * @param total    the sum over the members that reported (SUM KGIs); null for a KGI that is not summed
-     * @param complete every member reported a figure for the year
+     * @param baseline   null where the source names the baseline year but gives no figure
+     * @param total      the sum over the members that reported (SUM KGIs), or the partnership's own figure where
+     *                   only that is published; null for a KGI that is not summed
+     * @param complete   every member reported a figure for the year, or the partnership's figure is there
+     * @param totalBasis {@code MEMBERS} (the members' figures summed) or {@code PARTNERSHIP} (published for the
+     *                   partnership as a whole, 圏域全体; the members then show {@code NOT_REPORTED})
      */
     public record Kgi(String kgiId, String name, String unit, String direction, String aggregation,
                       BigDecimal baseline, int baselineYear, int year, BigDecimal total, boolean complete,
                       List<String> missingMembers, BigDecimal target, Boolean reached, BigDecimal progress,
-                      List<Member> members, List<Point> series) {
+                      List<Member> members, List<Point> series, String totalBasis, String totalSource) {
     }
 
     /** A member's figure; status {@code NOT_REPORTED} and a null value when it has reported nothing for the year. */
@@ -26,7 +30,7 @@ public record Dashboard(String planId, String name, int firstFiscalYear, int las
                          String source) {
     }
 
-    /** One year of the trend: the total, whether it is complete, and the plan target if one is set. */
-    public record Point(int year, BigDecimal total, boolean complete, BigDecimal target) {
+    /** One year of the trend: the total, whether it is complete, what it is based on, and the plan target if set. */
+    public record Point(int year, BigDecimal total, boolean complete, BigDecimal target, String totalBasis) {
     }
 }

@@ -49,7 +49,8 @@ class DashboardExportController {
             Spreadsheets.text(total, 0, kgi.name());
             Spreadsheets.text(total, 1, kgi.unit());
             Spreadsheets.number(total, 2, (long) kgi.year());
-            Spreadsheets.text(total, 3, kgi.complete() ? "圏域合計" : "圏域合計(未報告あり)");
+            Spreadsheets.text(total, 3, DashboardViews.PARTNERSHIP.equals(kgi.totalBasis()) ? "圏域全体(公表値)"
+                    : kgi.complete() ? "圏域合計" : "圏域合計(未報告あり)");
             Spreadsheets.number(total, 5, kgi.total());
             Row target = figures.createRow(index++);
             Spreadsheets.text(target, 0, kgi.name());

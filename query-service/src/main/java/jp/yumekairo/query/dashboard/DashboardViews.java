@@ -26,6 +26,8 @@ import java.util.TreeSet;
 class DashboardViews {
 
     static final String NOT_REPORTED = "NOT_REPORTED";
+    static final String MEMBERS = "MEMBERS";
+    static final String PARTNERSHIP = "PARTNERSHIP";
 
     private final JdbcTemplate jdbc;
 
@@ -77,6 +79,16 @@ class DashboardViews {
                             .put(row.getString("municipality"), new Reported(row.getBigDecimal("value"),
                                     row.getString("status"), row.getString("source")));
                 }, planId, at);
+        // kgi id → year → the partnership's own figure
+        Map<String, Map<Integer, Reported>> partnership = new HashMap<>();
+        jdbc.query("SELECT DISTINCT ON (kgi_id, year) kgi_id, year, value, status, source "
+                        + "FROM query.partnership_figure WHERE plan_id = ? AND recorded_at <= ? "
+                        + "ORDER BY kgi_id, year, sequence_number DESC",
+                (ResultSet row) -> {
+                    partnership.computeIfAbsent(row.getString("kgi_id"), k -> new HashMap<>())
+                            .put(row.getInt("year"), new Reported(row.getBigDecimal("value"), row.getString("status"),
+                                    row.getString("source")));
+                }, planId, at);
         Long version = jdbc.queryForObject("SELECT coalesce(max(sequence_number) + 1, 0) FROM query.event_origin "
                 + "WHERE aggregate_id = ? AND recorded_at <= ?", Long.class, planId, at);
 
@@ -84,9 +96,13 @@ class DashboardViews {
         for (KgiRow kgi : kgis) {
             TreeMap<Integer, BigDecimal> kgiTargets = targets.getOrDefault(kgi.kgiId(), new TreeMap<>());
             TreeMap<Integer, Map<String, Reported>> kgiFigures = figures.getOrDefault(kgi.kgiId(), new TreeMap<>());
+            Map<Integer, Reported> kgiPartnership = partnership.getOrDefault(kgi.kgiId(), Map.of());
+            TreeSet<Integer> reportedYears = new TreeSet<>(kgiFigures.keySet());
+            reportedYears.addAll(kgiPartnership.keySet());
             int shown = year != null ? year
-                    : !kgiFigures.isEmpty() ? kgiFigures.lastKey() : kgi.baselineYear();
-            Total total = total(plan.members(), kgi.aggregation(), kgiFigures.getOrDefault(shown, Map.of()));
+                    : !reportedYears.isEmpty() ? reportedYears.last() : kgi.baselineYear();
+            Total total = total(plan.members(), kgi.aggregation(), kgiFigures.getOrDefault(shown, Map.of()),
+                    kgiPartnership.get(shown));
             BigDecimal target = kgiTargets.get(shown);
             Achievement achievement = total.complete() && total.sum() != null
                     ? Achievement.of(kgi.direction(), Measure.ABSOLUTE, kgi.baseline(), target, total.sum())
@@ -98,27 +114,36 @@ class DashboardViews {
                         reported == null ? null : reported.value(), reported == null ? NOT_REPORTED : reported.status(),
                         reported == null ? null : reported.source()));
             }
-            TreeSet<Integer> years = new TreeSet<>(kgiFigures.keySet());
+            TreeSet<Integer> years = new TreeSet<>(reportedYears);
             years.addAll(kgiTargets.keySet());
             List<Dashboard.Point> series = new ArrayList<>();
             for (int point : years) {
-                Total pointTotal = total(plan.members(), kgi.aggregation(), kgiFigures.getOrDefault(point, Map.of()));
-                series.add(new Dashboard.Point(point, pointTotal.sum(), pointTotal.complete(), kgiTargets.get(point)));
+                Total pointTotal = total(plan.members(), kgi.aggregation(), kgiFigures.getOrDefault(point, Map.of()),
+                        kgiPartnership.get(point));
+                series.add(new Dashboard.Point(point, pointTotal.sum(), pointTotal.complete(), kgiTargets.get(point),
+                        pointTotal.basis()));
             }
             views.add(new Dashboard.Kgi(kgi.kgiId(), kgi.name(), kgi.unit(), kgi.direction().name(),
                     kgi.aggregation().name(), kgi.baseline(), kgi.baselineYear(), shown, total.sum(),
                     total.complete(), total.missing(), target, achievement.reached(), achievement.progress(), members,
-                    series));
+                    series, total.basis(), total.source()));
         }
         return Optional.of(new Dashboard(plan.planId(), plan.name(), plan.first(), plan.last(),
                 version == null ? 0 : version, views));
     }
 
-    private record Total(BigDecimal sum, boolean complete, List<String> missing) {
+    private record Total(BigDecimal sum, boolean complete, List<String> missing, String basis, String source) {
     }
 
-    /** The members' figures summed (for a SUM KGI); any member without a figure makes the total incomplete. */
-    private static Total total(List<String> members, Aggregation aggregation, Map<String, Reported> reported) {
+    /**
+     * The partnership's own figure where one is published for the year; otherwise the members' figures summed
+     * (for a SUM KGI), any member without a figure making the total incomplete.
+     */
+    private static Total total(List<String> members, Aggregation aggregation, Map<String, Reported> reported,
+                               Reported partnership) {
+        if (partnership != null && partnership.value() != null) {
+            return new Total(partnership.value(), true, List.of(), PARTNERSHIP, partnership.source());
+        }
         BigDecimal sum = aggregation == Aggregation.SUM ? BigDecimal.ZERO : null;
         List<String> missing = new ArrayList<>();
         for (String member : members) {
@@ -132,6 +157,6 @@ class DashboardViews {
         if (sum != null && missing.size() == members.size()) {
             sum = null;
         }
-        return new Total(sum, missing.isEmpty(), missing);
+        return new Total(sum, missing.isEmpty(), missing, MEMBERS, null);
     }
 }

@@ -2,6 +2,7 @@ package jp.yumekairo.query.dashboard;
 
 import jp.yumekairo.events.plan.KgiDefined;
 import jp.yumekairo.events.plan.KgiFigureReported;
+import jp.yumekairo.events.plan.PartnershipFigureReported;
 import jp.yumekairo.events.plan.PlanDefined;
 import jp.yumekairo.events.plan.PlanTargetRevised;
 import jp.yumekairo.query.projection.ProjectionRows;
@@ -19,6 +20,7 @@ import static jp.yumekairo.query.projection.ProjectionRows.sequenceNumber;
 import static jp.yumekairo.query.projection.ProjectionRows.valueOf;
 import static jp.yumekairo.query.projection.ProjectionTable.KGI;
 import static jp.yumekairo.query.projection.ProjectionTable.KGI_FIGURE;
+import static jp.yumekairo.query.projection.ProjectionTable.PARTNERSHIP_FIGURE;
 import static jp.yumekairo.query.projection.ProjectionTable.PLAN;
 import static jp.yumekairo.query.projection.ProjectionTable.PLAN_TARGET;
 
@@ -58,6 +60,13 @@ public class PlanProjection {
     void on(PlanTargetRevised event, EventMessage<?> message) {
         rows.add(message, event.reason(), PLAN_TARGET, event.planId(), sequenceNumber(message),
                 recordedAt(message), event.kgiId(), event.year(), valueOf(event.target()));
+    }
+
+    @EventHandler
+    void on(PartnershipFigureReported event, EventMessage<?> message) {
+        rows.add(message, event.reason(), PARTNERSHIP_FIGURE, event.planId(), sequenceNumber(message),
+                recordedAt(message), event.kgiId(), event.year(), valueOf(event.value()), event.status().name(),
+                event.source());
     }
 
     @EventHandler

@@ -27,7 +27,16 @@ public enum ProjectionTable {
             "aggregation", "baseline", "baseline_year"),
     PLAN_TARGET("plan_target", "plan_id", "plan_id", "sequence_number", "recorded_at", "kgi_id", "year", "target"),
     KGI_FIGURE("kgi_figure", "plan_id", "plan_id", "sequence_number", "recorded_at", "kgi_id", "municipality", "year",
-            "value", "status", "source");
+            "value", "status", "source"),
+    PARTNERSHIP_FIGURE("partnership_figure", "plan_id", "plan_id", "sequence_number", "recorded_at", "kgi_id", "year",
+            "value", "status", "source"),
+    REPORT_SUBMISSION("report_submission", "report_id", "report_id", "sequence_number", "recorded_at", "municipality",
+            "fiscal_year", "submission", "reason"),
+    REPORT_COMMENT("report_comment", "report_id", "report_id", "sequence_number", "recorded_at", "comment_id", "sector",
+            "reviewer", "text", "project_id", "kpi_id"),
+    REPORT_ANSWER("report_answer", "report_id", "report_id", "sequence_number", "recorded_at", "comment_id", "text"),
+    REPORT_PUBLICATION("report_publication", "report_id", "report_id", "sequence_number", "recorded_at",
+            "municipality", "fiscal_year", "version", "reason");
 
     /** Every row names its event by the aggregate's id (this column) and its {@code sequence_number}. */
     private final String aggregateColumn;

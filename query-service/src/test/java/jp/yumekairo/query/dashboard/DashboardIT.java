@@ -93,6 +93,35 @@ class DashboardIT {
     }
 
     @Test
+    void aFigurePublishedOnlyForThePartnership_isTheTotal_andTheMembersShowNotReported() {
+        String plan = "partnership-plan";
+        api.write("admin", "POST", "/api/plans", object("planId", plan, "name", "第2期山口県央連携都市圏域ビジョン",
+                "members", new String[]{"35203", "35202", "35204", "35206", "35213", "35216", "32501"},
+                "firstFiscalYear", 2022, "lastFiscalYear", 2026));
+        api.write("admin", "POST", "/api/plans/" + plan + "/kgis", object("kgiId", "new-jobs",
+                "name", "新規雇用創出数", "unit", "人", "direction", "HIGHER_IS_BETTER", "aggregation", "SUM",
+                "baseline", object("value", null, "year", 2014)));
+        api.write("admin", "PUT", "/api/plans/" + plan + "/kgis/new-jobs/targets/2026", object("value", 150, "reason", ""));
+        long version = api.write("admin", "PUT", "/api/plans/" + plan + "/kgis/new-jobs/figures/partnership/2020",
+                object("value", 464, "status", "CONFIRMED", "source", "第1期のKGI・KPIの達成状況", "reason", "")).version();
+        Api.Response byAMember = api.command("ube", "PUT", "/api/plans/" + plan + "/kgis/new-jobs/figures/partnership/2021",
+                object("value", 10, "status", "CONFIRMED", "source", "", "reason", ""));
+        assertThat(byAMember.status()).isEqualTo(403);
+
+        JsonNode kgi = kgi(api.get("prefecture", "/api/plans/" + plan + "/dashboard?minVersion=" + version));
+
+        assertThat(kgi.get("year").intValue()).isEqualTo(2020);
+        assertThat(kgi.get("total").intValue()).isEqualTo(464);
+        assertThat(kgi.get("complete").asBoolean()).isTrue();
+        assertThat(kgi.get("totalBasis").asText()).isEqualTo("PARTNERSHIP");
+        assertThat(kgi.get("totalSource").asText()).isEqualTo("第1期のKGI・KPIの達成状況");
+        assertThat(kgi.get("baseline").isNull()).isTrue();
+        assertThat(member(kgi, "35202").get("status").asText()).isEqualTo("NOT_REPORTED");
+        assertThat(kgi.get("series")).hasSize(2);
+        assertThat(kgi.get("series").get(1).get("target").intValue()).isEqualTo(150);
+    }
+
+    @Test
     void anUnknownPlan_isNotFound() {
         Api.Response response = api.read("prefecture", "/api/plans/no-such-plan/dashboard");
         assertThat(response.status()).isEqualTo(404);

@@ -1,0 +1,30 @@
+package jp.yumekairo.command.report;
+
+import jp.yumekairo.command.CommandRefused;
+
+/** The rules by which a yearly report refuses a command, each with its own stable code. */
+final class ReportRefusals {
+
+    private ReportRefusals() {
+    }
+
+    static final class ReportAlreadySubmitted extends CommandRefused {
+        ReportAlreadySubmitted(String reportId) {
+            super(Kind.CONFLICT, "report-already-submitted",
+                    reportId + " is already submitted and under review; publish it or wait for the committee");
+        }
+    }
+
+    static final class ReportNotUnderReview extends CommandRefused {
+        ReportNotUnderReview(String reportId, String state, String what) {
+            super(Kind.CONFLICT, "report-not-under-review",
+                    reportId + " is " + state + "; only a submitted report can be " + what);
+        }
+    }
+
+    static final class UnknownComment extends CommandRefused {
+        UnknownComment(String reportId, String commentId) {
+            super(Kind.UNKNOWN, "unknown-comment", reportId + " has no comment '" + commentId + "'");
+        }
+    }
+}

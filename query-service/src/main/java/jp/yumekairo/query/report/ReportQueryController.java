@@ -1,0 +1,117 @@
+package jp.yumekairo.query.report;
+
+import jp.yumekairo.events.FiscalYear;
+import jp.yumekairo.events.InvalidValueException;
+import jp.yumekairo.events.MunicipalityCode;
+import jp.yumekairo.query.report.ReportView.Version;
+import jp.yumekairo.query.report.ReportViews.Comparison;
+import jp.yumekairo.query.web.AsOf;
+import jp.yumekairo.query.web.QueryRefused;
+import jp.yumekairo.query.web.ViewVersions;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** A member's yearly report now or as of any instant, its frozen published versions, and what changed between them. */
+@RestController
+@RequestMapping("/api/reports/{code}/{fiscalYear}")
+class ReportQueryController {
+
+    private final ReportViews reports;
+    private final ViewVersions viewVersions;
+
+    ReportQueryController(ReportViews reports, ViewVersions viewVersions) {
+        this.reports = reports;
+        this.viewVersions = viewVersions;
+    }
+
+    /** The report as it stands (or stood at {@code asOf}); with {@code minVersion}, waits for the report's own writes. */
+    @GetMapping
+    ReportView report(@PathVariable String code, @PathVariable int fiscalYear,
+                      @RequestParam(required = false) String asOf, @RequestParam(required = false) Long minVersion) {
+        MunicipalityCode member = member(code);
+        FiscalYear year = year(fiscalYear);
+        Instant at = AsOf.parse(asOf);
+        viewVersions.awaitVersion(ReportViews.reportId(member, year), minVersion);
+        return reports.current(member, year, at);
+    }
+
+    /** Every published version: when, by whom, and the reasons of the submission, the publication and each change. */
+    @GetMapping("/versions")
+    Map<String, Object> versions(@PathVariable String code, @PathVariable int fiscalYear,
+                                 @RequestParam(required = false) String asOf) {
+        MunicipalityCode member = member(code);
+        FiscalYear year = year(fiscalYear);
+        Instant at = AsOf.parse(asOf);
+        List<Map<String, Object>> versions = new ArrayList<>();
+        for (Version version : reports.versions(member, year, at)) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("version", version.version());
+            entry.put("publishedAt", version.publishedAt());
+            entry.put("publishedBy", version.publishedBy());
+            entry.put("submissionReason", version.submissionReason());
+            entry.put("publicationReason", version.publicationReason());
+            Set<String> reasons = new LinkedHashSet<>();
+            int changes = 0;
+            if (version.version() > 1) {
+                Comparison comparison = reports.compare(member, year, version.version() - 1, version.version(), at)
+                        .orElseThrow();
+                changes = comparison.differences().size();
+                comparison.differences().stream().flatMap(difference -> difference.changes().stream())
+                        .map(ReportDiff.Change::reason).filter(Objects::nonNull).filter(r -> !r.isBlank())
+                        .forEach(reasons::add);
+            }
+            entry.put("changedFields", changes);
+            entry.put("changeReasons", reasons);
+            versions.add(entry);
+        }
+        return Map.of("reportId", ReportViews.reportId(member, year), "versions", versions);
+    }
+
+    /** Published version {@code version}, exactly as it stood when it was published. */
+    @GetMapping("/versions/{version}")
+    ResponseEntity<ReportView> version(@PathVariable String code, @PathVariable int fiscalYear,
+                                       @PathVariable int version) {
+        ReportView view = reports.version(member(code), year(fiscalYear), version)
+                .orElseThrow(() -> QueryRefused.unknown("unknown-report-version",
+                        "the report has no published version " + version));
+        return ResponseEntity.ok().eTag("\"v" + version + "\"").body(view);
+    }
+
+    /** The field-by-field differences between version {@code from} and version {@code to} (absent: now), with who and why. */
+    @GetMapping("/diff")
+    Comparison diff(@PathVariable String code, @PathVariable int fiscalYear, @RequestParam int from,
+                    @RequestParam(required = false) Integer to, @RequestParam(required = false) String asOf) {
+        return reports.compare(member(code), year(fiscalYear), from, to, AsOf.parse(asOf))
+                .orElseThrow(() -> QueryRefused.unknown("unknown-report-version",
+                        "the report has no published version " + from + (to == null ? "" : " or " + to)));
+    }
+
+    private static MunicipalityCode member(String code) {
+        try {
+            return MunicipalityCode.of(code);
+        } catch (InvalidValueException notAMember) {
+            throw QueryRefused.unknown(notAMember.code(), notAMember.getMessage());
+        }
+    }
+
+    private static FiscalYear year(int fiscalYear) {
+        try {
+            return FiscalYear.of(fiscalYear);
+        } catch (InvalidValueException outOfRange) {
+            throw QueryRefused.invalid(outOfRange.code(), outOfRange.getMessage());
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package jp.yumekairo.query.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jp.yumekairo.query.support.Api;
+import jp.yumekairo.query.support.Services;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+
+import static jp.yumekairo.query.support.Api.object;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 萩市's 令和5年度 report through review and two publications: a published version stays as it was when a figure
+ * is corrected later, the report says it changed since, and the diff names the change with who and why.
+ */
+class ReportReviewIT {
+
+    private static final String PROJECT = "hagi-review-flow";
+    private static final String REPORT = "/api/reports/35204/2023";
+
+    private static Api api;
+
+    @BeforeAll
+    static void start() {
+        api = Services.shared().api();
+    }
+
+    @Test
+    void aCorrectionAfterPublishing_leavesVersionOne_opensVersionTwo_andTheDiffNamesItWithItsReason() {
+        api.write("hagi", "POST", "/api/projects", object("projectId", PROJECT, "leadMunicipality", "35204",
+                "participants", new String[0], "name", "萩・明倫学舎を核とした観光交流促進事業", "summary", "",
+                "scope", "SINGLE", "grantProgram", "DIGITAL_GARDEN_CITY_PROMOTION", "department", "観光課",
+                "firstFiscalYear", 2022, "lastFiscalYear", 2024));
+        api.write("hagi", "POST", "/api/projects/" + PROJECT + "/kpis", object("kpiId", "visitors",
+                "name", "明倫学舎の入館者数", "unit", "人", "direction", "HIGHER_IS_BETTER", "measure", "ABSOLUTE",
+                "baseline", object("value", 100_000, "fiscalYear", 2021)));
+        api.write("hagi", "PUT", "/api/projects/" + PROJECT + "/kpis/visitors/targets/2023",
+                object("value", 120_000, "reason", ""));
+        api.write("hagi", "PUT", "/api/projects/" + PROJECT + "/kpis/visitors/actuals/2023", object("value", 118_250,
+                "status", "CONFIRMED", "source", "令和5年度入館者統計", "note", "", "reason", ""));
+        api.write("hagi", "PUT", "/api/projects/" + PROJECT + "/costs/2023",
+                object("totalCost", 12_000_000L, "grantAmount", 6_000_000L, "reason", ""));
+        long projectVersion = api.write("hagi", "POST", "/api/projects/" + PROJECT + "/evaluations/2023",
+                object("effect", "EFFECTIVE", "policy", "CONTINUE", "rationale", "目標に迫る入館者数")).version();
+        JsonNode draft = api.get("prefecture", REPORT + "?minVersion=0");
+        assertThat(draft.get("status").asText()).isEqualTo("DRAFT");
+
+        api.write("hagi", "POST", REPORT + "/submission", object());
+        JsonNode comment = api.write("reviewer-academia", "POST", REPORT + "/comments", object(
+                "text", "入館者数の目標の根拠を示してください。", "projectId", PROJECT, "kpiId", "visitors")).body();
+        api.write("hagi", "POST", REPORT + "/comments/" + comment.get("commentId").asText() + "/answer",
+                object("text", "令和3年度の実績に2割増を見込みました。"));
+        long reportVersion = api.write("hagi", "POST", REPORT + "/publication",
+                object("reason", "委員会の確認を経て公表")).version();
+        JsonNode published = api.get("prefecture", REPORT + "?minVersion=" + reportVersion);
+        assertThat(published.get("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(published.get("latestVersion").asInt()).isEqualTo(1);
+        assertThat(published.get("changedSinceVersion").isNull()).isTrue();
+
+        long corrected = api.write("hagi", "PUT", "/api/projects/" + PROJECT + "/kpis/visitors/actuals/2023",
+                object("value", 121_030, "status", "CONFIRMED", "source", "令和5年度入館者統計", "note", "",
+                        "reason", "年度末の団体予約分を集計に追加")).version();
+        assertThat(corrected).isEqualTo(projectVersion + 1);
+        api.get("prefecture", "/api/projects/" + PROJECT + "?minVersion=" + corrected);
+        JsonNode changed = api.get("prefecture", REPORT);
+        assertThat(changed.get("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(changed.get("changedSinceVersion").asInt()).isEqualTo(1);
+
+        api.write("hagi", "POST", REPORT + "/submission", object("reason", "入館者数の確定に伴う再提出"));
+        reportVersion = api.write("hagi", "POST", REPORT + "/publication", object("reason", "第2版として公表")).version();
+        api.get("prefecture", REPORT + "?minVersion=" + reportVersion);
+
+        JsonNode first = api.get("auditor", REPORT + "/versions/1");
+        assertThat(actual(first)).isEqualByComparingTo("118250");
+        assertThat(first.get("version").asInt()).isEqualTo(1);
+        assertThat(first.get("comments").get(0).get("sector").asText()).isEqualTo("ACADEMIA");
+        assertThat(first.get("comments").get(0).get("answers").get(0).get("text").asText())
+                .isEqualTo("令和3年度の実績に2割増を見込みました。");
+        assertThat(first.get("totalCost").asLong()).isEqualTo(12_000_000L);
+        JsonNode second = api.get("auditor", REPORT + "/versions/2");
+        assertThat(actual(second)).isEqualByComparingTo("121030");
+
+        JsonNode diff = api.get("auditor", REPORT + "/diff?from=1&to=2");
+        assertThat(diff.get("differences")).hasSize(1);
+        JsonNode difference = diff.get("differences").get(0);
+        assertThat(difference.get("field").asText()).isEqualTo("projects/" + PROJECT + "/kpis/visitors/2023/actual");
+        assertThat(difference.get("label").asText()).isEqualTo("萩・明倫学舎を核とした観光交流促進事業 / 明倫学舎の入館者数 / 令和5年度 / 実績値");
+        assertThat(difference.get("from").decimalValue()).isEqualByComparingTo("118250");
+        assertThat(difference.get("to").decimalValue()).isEqualByComparingTo("121030");
+        assertThat(difference.get("changes")).hasSize(1);
+        assertThat(difference.get("changes").get(0).get("reason").asText()).isEqualTo("年度末の団体予約分を集計に追加");
+        assertThat(difference.get("changes").get(0).get("userId").asText()).isEqualTo("hagi");
+
+        JsonNode versions = api.get("prefecture", REPORT + "/versions").get("versions");
+        assertThat(versions).hasSize(2);
+        assertThat(versions.get(1).get("submissionReason").asText()).isEqualTo("入館者数の確定に伴う再提出");
+        assertThat(versions.get(1).get("changeReasons").get(0).asText()).isEqualTo("年度末の団体予約分を集計に追加");
+        assertThat(api.get("prefecture", REPORT).get("changedSinceVersion").isNull()).isTrue();
+        assertThat(api.get("prefecture", REPORT + "/diff?from=2").get("differences")).isEmpty();
+    }
+
+    @Test
+    void anUnknownVersion_orMember_isAProblem() {
+        Api.Response missing = api.read("prefecture", "/api/reports/35204/2019/versions/3");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body().get("code").asText()).isEqualTo("unknown-report-version");
+        assertThat(api.read("prefecture", "/api/reports/99999/2023").status()).isEqualTo(404);
+        assertThat(api.read("prefecture", "/api/reports/35204/2023/diff").status()).isEqualTo(400);
+        assertThat(api.read(null, "/api/reports/35204/2023").status()).isEqualTo(401);
+    }
+
+    private static BigDecimal actual(JsonNode report) {
+        for (JsonNode project : report.get("projects")) {
+            if (project.get("projectId").asText().equals(PROJECT)) {
+                for (JsonNode year : project.get("kpis").get(0).get("years")) {
+                    if (year.get("fiscalYear").asInt() == 2023) {
+                        return year.get("actual").decimalValue();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no 令和5年度 actual of " + PROJECT + " in " + report);
+    }
+}
