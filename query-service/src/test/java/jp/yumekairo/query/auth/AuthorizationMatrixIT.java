@@ -33,10 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixIT {
 
-    /** The columns, in order: nobody signed in, then one demo user per kind of caller (美祢市 owns the data read). */
+    /** The columns, in order: nobody signed in, then one demo user per kind of caller (防府市 owns the data read). */
     private static final String[] COLUMNS = {"anonymous", "own editor", "other editor", "reviewer", "prefecture",
             "auditor", "admin"};
-    private static final String[] USERS = {null, "mine", "ube", "reviewer-industry", "prefecture", "auditor", "admin"};
+    private static final String[] USERS = {null, "hofu", "ube", "reviewer-industry", "prefecture", "auditor", "admin"};
     private static final String EVERYONE = "401 200 200 200 200 200 200";
     private static final String AUDITORS = "401 403 403 403 403 200 200";
 
@@ -46,17 +46,17 @@ class AuthorizationMatrixIT {
 
     private static final List<Row> TABLE = List.of(
             new Row("GET /api/municipalities", "GET", "/api/municipalities", EVERYONE),
-            new Row("GET /api/municipalities/{code}/projects", "GET", "/api/municipalities/35213/projects", EVERYONE),
-            new Row("GET /api/projects/{projectId}", "GET", "/api/projects/authz-health", EVERYONE),
-            new Row("GET /api/projects/{projectId}/history", "GET", "/api/projects/authz-health/history", EVERYONE),
-            new Row("GET /api/municipalities/{code}/reports/{fiscalYear}.xlsx", "GET", "/api/municipalities/35213/reports/2024.xlsx", EVERYONE),
-            new Row("GET /api/municipalities/{code}/reports/{fiscalYear}.csv", "GET", "/api/municipalities/35213/reports/2024.csv", EVERYONE),
+            new Row("GET /api/municipalities/{code}/projects", "GET", "/api/municipalities/35206/projects", EVERYONE),
+            new Row("GET /api/projects/{projectId}", "GET", "/api/projects/authz-hofu", EVERYONE),
+            new Row("GET /api/projects/{projectId}/history", "GET", "/api/projects/authz-hofu/history", EVERYONE),
+            new Row("GET /api/municipalities/{code}/reports/{fiscalYear}.xlsx", "GET", "/api/municipalities/35206/reports/2024.xlsx", EVERYONE),
+            new Row("GET /api/municipalities/{code}/reports/{fiscalYear}.csv", "GET", "/api/municipalities/35206/reports/2024.csv", EVERYONE),
             new Row("GET /api/plans/{planId}/dashboard", "GET", "/api/plans/authz-plan/dashboard", EVERYONE),
             new Row("GET /api/plans/{planId}/dashboard.xlsx", "GET", "/api/plans/authz-plan/dashboard.xlsx", EVERYONE),
-            new Row("GET /api/reports/{code}/{fiscalYear}", "GET", "/api/reports/35213/2022", EVERYONE),
-            new Row("GET /api/reports/{code}/{fiscalYear}/versions", "GET", "/api/reports/35213/2022/versions", EVERYONE),
-            new Row("GET /api/reports/{code}/{fiscalYear}/versions/{version}", "GET", "/api/reports/35213/2022/versions/1", EVERYONE),
-            new Row("GET /api/reports/{code}/{fiscalYear}/diff", "GET", "/api/reports/35213/2022/diff?from=1", EVERYONE),
+            new Row("GET /api/reports/{code}/{fiscalYear}", "GET", "/api/reports/35206/2022", EVERYONE),
+            new Row("GET /api/reports/{code}/{fiscalYear}/versions", "GET", "/api/reports/35206/2022/versions", EVERYONE),
+            new Row("GET /api/reports/{code}/{fiscalYear}/versions/{version}", "GET", "/api/reports/35206/2022/versions/1", EVERYONE),
+            new Row("GET /api/reports/{code}/{fiscalYear}/diff", "GET", "/api/reports/35206/2022/diff?from=1", EVERYONE),
             new Row("POST /api/audit/rebuild", "POST", "/api/audit/rebuild", "401 403 403 403 403 202 202"),
             new Row("GET /api/audit/rebuild", "GET", "/api/audit/rebuild", AUDITORS),
             new Row("GET /api/audit/rebuild/{runId}", "GET", "/api/audit/rebuild/1", AUDITORS),
@@ -70,18 +70,18 @@ class AuthorizationMatrixIT {
     void setUp() {
         services = Services.shared();
         api = services.api();
-        long project = new Seeds(api).mineHealthProject("authz-health");
+        long project = new Seeds(api).hofuProject("authz-hofu");
         api.write("admin", "POST", "/api/plans", object("planId", "authz-plan", "name", "第2期山口県央連携都市圏域ビジョン",
                 "members", new String[]{"35203", "35202", "35204", "35206", "35213", "35216", "32501"},
                 "firstFiscalYear", 2022, "lastFiscalYear", 2026));
         long plan = api.write("admin", "POST", "/api/plans/authz-plan/kgis", object("kgiId", "settled-population",
                 "name", "定住人口", "unit", "人", "direction", "HIGHER_IS_BETTER", "aggregation", "SUM",
                 "baseline", object("value", 642_361, "year", 2010))).version();
-        api.write("mine", "POST", "/api/reports/35213/2022/submission", object());
-        long report = api.write("mine", "POST", "/api/reports/35213/2022/publication", object()).version();
-        api.get("prefecture", "/api/projects/authz-health?minVersion=" + project);
+        api.write("hofu", "POST", "/api/reports/35206/2022/submission", object());
+        long report = api.write("hofu", "POST", "/api/reports/35206/2022/publication", object()).version();
+        api.get("prefecture", "/api/projects/authz-hofu?minVersion=" + project);
         api.get("prefecture", "/api/plans/authz-plan/dashboard?minVersion=" + plan);
-        api.get("prefecture", "/api/reports/35213/2022?minVersion=" + report);
+        api.get("prefecture", "/api/reports/35206/2022?minVersion=" + report);
     }
 
     @TestFactory
@@ -162,6 +162,6 @@ class AuthorizationMatrixIT {
             assertThat(response.statusCode()).as(open).isIn(200, 302);
         }
         assertThat(api.get("auditor", "/actuator/health").path("components").has("eventProcessors")).isTrue();
-        assertThat(api.get("mine", "/actuator/health").has("components")).isFalse();
+        assertThat(api.get("hofu", "/actuator/health").has("components")).isFalse();
     }
 }

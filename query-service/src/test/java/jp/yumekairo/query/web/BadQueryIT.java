@@ -32,9 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadQueryIT {
 
-    private static final String PROJECT = "/api/projects/bad-query-health";
+    private static final String PROJECT = "/api/projects/bad-query-hofu";
     private static final String DASHBOARD = "/api/plans/no-such-plan/dashboard";
-    private static final String REPORTS = "/api/municipalities/35213/reports/";
+    private static final String REPORTS = "/api/municipalities/35206/reports/";
     private static final String LONG = "a".repeat(5_000);
     private static final String TOO_LONG = "a".repeat(10_000);
 
@@ -104,7 +104,7 @@ class BadQueryIT {
     void setUp() {
         services = Services.shared();
         api = services.api();
-        long version = new Seeds(api).mineHealthProject("bad-query-health");
+        long version = new Seeds(api).hofuProject("bad-query-hofu");
         api.get("prefecture", PROJECT + "?minVersion=" + version);
     }
 
@@ -141,7 +141,7 @@ class BadQueryIT {
             JsonNode health = api.get("auditor", "/actuator/health");
             assertThat(health.get("status").asText()).isEqualTo("UP");
             JsonNode project = api.get("prefecture", PROJECT);
-            assertThat(project.get("department").asText()).isEqualTo("健康増進課");
+            assertThat(project.get("department").asText()).isEqualTo("地域振興課");
         }));
         return tests;
     }
