@@ -18,7 +18,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * Every view is open to anyone signed in (the members, the prefecture, reviewers, auditors); the auditor's
- * rebuild only to AUDITOR and ADMIN. Stateless bearer tokens, no sessions, no cookies, so no CSRF.
+ * tools under {@code /api/audit} (the log, figure traces, the hash chain, the rebuild) only to AUDITOR and ADMIN,
+ * since the log shows every member's writes with their metadata. Stateless bearer tokens, no sessions, no cookies, so no CSRF.
  */
 @Configuration(proxyBeanMethods = false)
 class QuerySecurity {

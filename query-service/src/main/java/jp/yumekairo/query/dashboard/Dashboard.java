@@ -18,16 +18,22 @@ public record Dashboard(String planId, String name, int firstFiscalYear, int las
      * @param complete   every member reported a figure for the year, or the partnership's figure is there
      * @param totalBasis {@code MEMBERS} (the members' figures summed) or {@code PARTNERSHIP} (published for the
      *                   partnership as a whole, 圏域全体; the members then show {@code NOT_REPORTED})
+     * @param totalTrace  where an auditor lists the events behind the total
+     * @param targetTrace where an auditor lists the events behind the target
      */
     public record Kgi(String kgiId, String name, String unit, String direction, String aggregation,
                       BigDecimal baseline, int baselineYear, int year, BigDecimal total, boolean complete,
                       List<String> missingMembers, BigDecimal target, Boolean reached, BigDecimal progress,
-                      List<Member> members, List<Point> series, String totalBasis, String totalSource) {
+                      List<Member> members, List<Point> series, String totalBasis, String totalSource,
+                      String totalTrace, String targetTrace) {
     }
 
-    /** A member's figure; status {@code NOT_REPORTED} and a null value when it has reported nothing for the year. */
+    /**
+     * A member's figure; status {@code NOT_REPORTED} and a null value when it has reported nothing for the year;
+     * {@code trace} lists the events behind it.
+     */
     public record Member(String municipalityCode, String municipalityName, BigDecimal value, String status,
-                         String source) {
+                         String source, String trace) {
     }
 
     /** One year of the trend: the total, whether it is complete, what it is based on, and the plan target if set. */

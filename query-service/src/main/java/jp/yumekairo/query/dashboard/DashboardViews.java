@@ -4,6 +4,7 @@ import jp.yumekairo.events.Aggregation;
 import jp.yumekairo.events.Direction;
 import jp.yumekairo.events.Measure;
 import jp.yumekairo.events.MunicipalityCode;
+import jp.yumekairo.query.audit.TraceLinks;
 import jp.yumekairo.query.project.Achievement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -112,7 +113,8 @@ class DashboardViews {
                 Reported reported = kgiFigures.getOrDefault(shown, Map.of()).get(code);
                 members.add(new Dashboard.Member(code, MunicipalityCode.of(code).nameJa(),
                         reported == null ? null : reported.value(), reported == null ? NOT_REPORTED : reported.status(),
-                        reported == null ? null : reported.source()));
+                        reported == null ? null : reported.source(),
+                        TraceLinks.kgiFigure(plan.planId(), kgi.kgiId(), code, shown, asOf)));
             }
             TreeSet<Integer> years = new TreeSet<>(reportedYears);
             years.addAll(kgiTargets.keySet());
@@ -126,7 +128,9 @@ class DashboardViews {
             views.add(new Dashboard.Kgi(kgi.kgiId(), kgi.name(), kgi.unit(), kgi.direction().name(),
                     kgi.aggregation().name(), kgi.baseline(), kgi.baselineYear(), shown, total.sum(),
                     total.complete(), total.missing(), target, achievement.reached(), achievement.progress(), members,
-                    series, total.basis(), total.source()));
+                    series, total.basis(), total.source(),
+                    TraceLinks.kgiFigure(plan.planId(), kgi.kgiId(), null, shown, asOf),
+                    TraceLinks.planTarget(plan.planId(), kgi.kgiId(), shown, asOf)));
         }
         return Optional.of(new Dashboard(plan.planId(), plan.name(), plan.first(), plan.last(),
                 version == null ? 0 : version, views));

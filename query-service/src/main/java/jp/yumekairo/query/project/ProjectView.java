@@ -19,23 +19,28 @@ public record ProjectView(String projectId, String leadMunicipality, String lead
                           BigDecimal baseline, Integer baselineFiscalYear, BigDecimal finalTarget, List<KpiYear> years) {
     }
 
-    /** 目標値, 実績値 and 達成状況 of a KPI in one fiscal year; reached and progress are null when unknown ("—"). */
+    /**
+     * 目標値, 実績値 and 達成状況 of a KPI in one fiscal year; reached and progress are null when unknown ("—").
+     * {@code trace}: where an auditor lists the events behind these figures.
+     */
     public record KpiYear(int fiscalYear, String fiscalYearJa, BigDecimal target, BigDecimal actual, String status,
-                          String statusJa, Boolean reached, BigDecimal progress, String source, String note) {
+                          String statusJa, Boolean reached, BigDecimal progress, String source, String note,
+                          String trace) {
     }
 
-    /** 総事業費 and 交付実績 of a fiscal year, in yen. */
-    public record CostView(int fiscalYear, String fiscalYearJa, long totalCost, long grantAmount) {
+    /** 総事業費 and 交付実績 of a fiscal year, in yen; {@code trace} lists the events behind them. */
+    public record CostView(int fiscalYear, String fiscalYearJa, long totalCost, long grantAmount, String trace) {
     }
 
     /**
      * The submitted 事業効果 and 今後の方針 of a fiscal year (null where none was submitted) beside the effect the
-     * KPIs suggest, and whether the two differ.
+     * KPIs suggest, and whether the two differ; {@code trace} lists the events behind both.
      */
     public record EvaluationView(int fiscalYear, String fiscalYearJa, EffectRating effect, String effectJa,
                                  EffectRating suggestedEffect, String suggestedEffectJa, String suggestionReason,
                                  String suggestionReasonJa, boolean differsFromSuggestion, Policy policy,
                                  String policyJa, String rationale, String situation, String obstacles,
-                                 String revisions, Map<String, String> shortfallReasons, boolean revised) {
+                                 String revisions, Map<String, String> shortfallReasons, boolean revised,
+                                 String trace) {
     }
 }

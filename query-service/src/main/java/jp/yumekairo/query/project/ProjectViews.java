@@ -12,6 +12,7 @@ import jp.yumekairo.events.Measure;
 import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.events.Policy;
 import jp.yumekairo.events.ProjectScope;
+import jp.yumekairo.query.audit.TraceLinks;
 import jp.yumekairo.query.project.ProjectView.CostView;
 import jp.yumekairo.query.project.ProjectView.EvaluationView;
 import jp.yumekairo.query.project.ProjectView.KpiView;
@@ -123,7 +124,8 @@ public class ProjectViews {
         jdbc.query(latest("project_cost", "fiscal_year", false), (ResultSet row) -> {
             int year = row.getInt("fiscal_year");
             costs.computeIfAbsent(row.getString("project_id"), id -> new ArrayList<>()).add(new CostView(year,
-                    FiscalYear.of(year).toJapanese(), row.getLong("total_cost"), row.getLong("grant_amount")));
+                    FiscalYear.of(year).toJapanese(), row.getLong("total_cost"), row.getLong("grant_amount"),
+                    TraceLinks.projectFigure(row.getString("project_id"), "cost", year, asOf)));
         }, ids, at);
         Map<String, Map<Integer, ResultRow>> evaluations = new HashMap<>();
         jdbc.query(latest("evaluation", "fiscal_year", true), (ResultSet row) -> {
@@ -157,7 +159,8 @@ public class ProjectViews {
                             actual == null ? null : actual.status().name(),
                             actual == null ? null : actual.status().labelJa(), achievement.reached(),
                             achievement.progress(), actual == null ? null : actual.source(),
-                            actual == null ? null : actual.note()));
+                            actual == null ? null : actual.note(),
+                            TraceLinks.kpiYear(project.projectId(), kpi.kpiId(), year, asOf)));
                 }
                 kpiViews.add(new KpiView(kpi.kpiId(), kpi.name(), kpi.unit(), kpi.direction().name(),
                         kpi.measure().name(), kpi.baseline(), kpi.baselineFiscalYear(), kpi.finalTarget(), years));
@@ -170,7 +173,8 @@ public class ProjectViews {
                 if (evaluation == null && suggestion.rating() == null) {
                     continue;
                 }
-                evaluationViews.add(evaluationView(year, evaluation, suggestion));
+                evaluationViews.add(evaluationView(year, evaluation, suggestion,
+                        TraceLinks.projectFigure(project.projectId(), "evaluation", year, asOf)));
             }
             List<CostView> costViews = new ArrayList<>(costs.getOrDefault(project.projectId(), List.of()));
             costViews.sort((a, b) -> Integer.compare(a.fiscalYear(), b.fiscalYear()));
@@ -184,18 +188,19 @@ public class ProjectViews {
         return views;
     }
 
-    private static EvaluationView evaluationView(int year, ResultRow evaluation, SuggestedEffect suggestion) {
+    private static EvaluationView evaluationView(int year, ResultRow evaluation, SuggestedEffect suggestion,
+                                                 String trace) {
         EffectRating suggested = suggestion.rating();
         String yearJa = FiscalYear.of(year).toJapanese();
         if (evaluation == null) {
             return new EvaluationView(year, yearJa, null, null, suggested, suggested.labelJa(), suggestion.reason(),
-                    suggestion.reasonJa(), false, null, null, "", "", "", "", Map.of(), false);
+                    suggestion.reasonJa(), false, null, null, "", "", "", "", Map.of(), false, trace);
         }
         return new EvaluationView(year, yearJa, evaluation.effect(), evaluation.effect().labelJa(), suggested,
                 suggested == null ? null : suggested.labelJa(), suggestion.reason(), suggestion.reasonJa(),
                 suggested != null && suggested != evaluation.effect(), evaluation.policy(),
                 evaluation.policy().labelJa(), evaluation.rationale(), evaluation.situation(), evaluation.obstacles(),
-                evaluation.revisions(), evaluation.shortfallReasons(), evaluation.revised());
+                evaluation.revisions(), evaluation.shortfallReasons(), evaluation.revised(), trace);
     }
 
     /**

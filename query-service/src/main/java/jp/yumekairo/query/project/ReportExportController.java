@@ -3,6 +3,7 @@ package jp.yumekairo.query.project;
 import jp.yumekairo.events.FiscalYear;
 import jp.yumekairo.events.InvalidValueException;
 import jp.yumekairo.events.MunicipalityCode;
+import jp.yumekairo.query.audit.Checkpoints;
 import jp.yumekairo.query.project.ProjectView.CostView;
 import jp.yumekairo.query.project.ProjectView.EvaluationView;
 import jp.yumekairo.query.project.ProjectView.KpiView;
@@ -41,10 +42,15 @@ class ReportExportController {
             "重要業績評価指標(KPI)", "単位", "目標値", "実績値", "状態", "達成", "事業効果", "事業効果(KPIからの目安)",
             "今後の方針"};
 
-    private final ProjectViews views;
+    static final String CHECKPOINT_HEADING = "改ざん検知";
+    static final String NOT_PUBLISHED = "未公表（公表されていないため、改ざん検知チェックポイントはありません）";
 
-    ReportExportController(ProjectViews views) {
+    private final ProjectViews views;
+    private final Checkpoints checkpoints;
+
+    ReportExportController(ProjectViews views, Checkpoints checkpoints) {
         this.views = views;
+        this.checkpoints = checkpoints;
     }
 
     /** The report as an Excel workbook. */
@@ -53,10 +59,14 @@ class ReportExportController {
                                 @RequestParam(required = false) String asOf) {
         MunicipalityCode member = member(code);
         FiscalYear year = year(fiscalYear);
-        List<List<Object>> rows = rows(member, year, AsOf.parse(asOf));
+        Instant at = AsOf.parse(asOf);
+        List<List<Object>> rows = rows(member, year, at);
         Workbook workbook = Spreadsheets.workbook();
         Sheet sheet = workbook.createSheet(year.toJapanese());
         Spreadsheets.text(sheet.createRow(0), 0, year.toJapanese() + " " + member.nameJa() + " 地方創生関係交付金事業 効果検証");
+        Row checkpoint = sheet.createRow(1);
+        Spreadsheets.text(checkpoint, 0, CHECKPOINT_HEADING);
+        Spreadsheets.text(checkpoint, 1, checkpoint(member, year, at));
         Spreadsheets.headings(sheet, 2, HEADINGS);
         int index = 3;
         for (List<Object> values : rows) {
@@ -84,18 +94,30 @@ class ReportExportController {
                                @RequestParam(required = false) String asOf) {
         MunicipalityCode member = member(code);
         FiscalYear year = year(fiscalYear);
+        Instant at = AsOf.parse(asOf);
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
             printer.printRecord((Object[]) HEADINGS);
-            for (List<Object> values : rows(member, year, AsOf.parse(asOf))) {
+            for (List<Object> values : rows(member, year, at)) {
                 printer.printRecord(values.stream().map(value -> value instanceof BigDecimal number
                         ? number.toPlainString() : value instanceof Long number ? number.toString()
                         : Spreadsheets.csvText(value == null ? null : value.toString())).toList());
             }
+            // after the table, so that the CSV still opens as one table with its headings first
+            printer.printRecord("", CHECKPOINT_HEADING, checkpoint(member, year, at));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return Spreadsheets.downloadCsv(out.toString(), filename(member, year) + ".csv");
+    }
+
+    /**
+     * The hash chain's checkpoint of the report's latest publication (as of the export's instant), which anyone
+     * holding the printed report can check the log against, or that it has not been published.
+     */
+    private String checkpoint(MunicipalityCode member, FiscalYear year, Instant asOf) {
+        return checkpoints.latestPublication(member, year, asOf).map(Checkpoints.Publication::describe)
+                .orElse(NOT_PUBLISHED);
     }
 
     /** One row per KPI; the project's own cells on its first row, as in the published tables; a total last. */

@@ -3,6 +3,7 @@ package jp.yumekairo.query.report;
 import jp.yumekairo.events.FiscalYear;
 import jp.yumekairo.events.InvalidValueException;
 import jp.yumekairo.events.MunicipalityCode;
+import jp.yumekairo.query.audit.Checkpoints;
 import jp.yumekairo.query.report.ReportView.Version;
 import jp.yumekairo.query.report.ReportViews.Comparison;
 import jp.yumekairo.query.web.AsOf;
@@ -31,10 +32,12 @@ class ReportQueryController {
 
     private final ReportViews reports;
     private final ViewVersions viewVersions;
+    private final Checkpoints checkpoints;
 
-    ReportQueryController(ReportViews reports, ViewVersions viewVersions) {
+    ReportQueryController(ReportViews reports, ViewVersions viewVersions, Checkpoints checkpoints) {
         this.reports = reports;
         this.viewVersions = viewVersions;
+        this.checkpoints = checkpoints;
     }
 
     /** The report as it stands (or stood at {@code asOf}); with {@code minVersion}, waits for the report's own writes. */
@@ -48,7 +51,10 @@ class ReportQueryController {
         return reports.current(member, year, at);
     }
 
-    /** Every published version: when, by whom, and the reasons of the submission, the publication and each change. */
+    /**
+     * Every published version: when, by whom, the reasons of the submission, the publication and each change, and
+     * the hash chain's checkpoint at the publication.
+     */
     @GetMapping("/versions")
     Map<String, Object> versions(@PathVariable String code, @PathVariable int fiscalYear,
                                  @RequestParam(required = false) String asOf) {
@@ -75,6 +81,10 @@ class ReportQueryController {
             }
             entry.put("changedFields", changes);
             entry.put("changeReasons", reasons);
+            // null until the hash chain has passed the publication (a few seconds)
+            entry.put("checkpoint", checkpoints.ofPublication(ReportViews.reportId(member, year), version.version())
+                    .map(checkpoint -> Map.of("position", checkpoint.position(), "hash", checkpoint.hash()))
+                    .orElse(null));
             versions.add(entry);
         }
         return Map.of("reportId", ReportViews.reportId(member, year), "versions", versions);

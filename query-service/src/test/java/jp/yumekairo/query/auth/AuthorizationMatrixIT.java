@@ -60,6 +60,11 @@ class AuthorizationMatrixIT {
             new Row("POST /api/audit/rebuild", "POST", "/api/audit/rebuild", "401 403 403 403 403 202 202"),
             new Row("GET /api/audit/rebuild", "GET", "/api/audit/rebuild", AUDITORS),
             new Row("GET /api/audit/rebuild/{runId}", "GET", "/api/audit/rebuild/1", AUDITORS),
+            new Row("GET /api/audit/events", "GET", "/api/audit/events?limit=5", AUDITORS),
+            new Row("GET /api/audit/events/export", "GET", "/api/audit/events/export?project=authz-hofu", AUDITORS),
+            new Row("GET /api/audit/trace", "GET", "/api/audit/trace?project=authz-hofu&kpi=movers&fiscalYear=2024", AUDITORS),
+            new Row("GET /api/audit/verify", "GET", "/api/audit/verify", AUDITORS),
+            new Row("GET /api/audit/checkpoints", "GET", "/api/audit/checkpoints", AUDITORS),
             new Row("* /error", "GET", "/error", "404 404 404 404 404 404 404"));
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -3,10 +3,12 @@ package jp.yumekairo.query.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.yumekairo.query.support.Api;
 import jp.yumekairo.query.support.Services;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 
 import static jp.yumekairo.query.support.Api.object;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,6 +99,9 @@ class ReportReviewIT {
         assertThat(versions).hasSize(2);
         assertThat(versions.get(1).get("submissionReason").asText()).isEqualTo("入館者数の確定に伴う再提出");
         assertThat(versions.get(1).get("changeReasons").get(0).asText()).isEqualTo("年度末の団体予約分を集計に追加");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                api.get("auditor", REPORT + "/versions").get("versions").get(1).path("checkpoint").path("hash").asText())
+                .hasSize(64));
         assertThat(api.get("prefecture", REPORT).get("changedSinceVersion").isNull()).isTrue();
         assertThat(api.get("prefecture", REPORT + "/diff?from=2").get("differences")).isEmpty();
     }

@@ -29,12 +29,20 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path jar;
     private final Map<String, String> environment;
     private final List<String> arguments;
+    private final List<String> jvmOptions;
     private final Path log;
     private final int port;
     private Process process;
 
     ServiceProcess(String name, String jarProperty, Map<String, String> environment, List<String> arguments) {
+        this(name, jarProperty, environment, List.of(), arguments);
+    }
+
+    /** With JVM options after the defaults, so that e.g. {@code -Xmx64m} overrides the default heap. */
+    ServiceProcess(String name, String jarProperty, Map<String, String> environment, List<String> jvmOptions,
+                   List<String> arguments) {
         this.name = name;
+        this.jvmOptions = jvmOptions;
         this.jar = Path.of(System.getProperty(jarProperty, "missing-" + jarProperty));
         this.environment = environment;
         this.arguments = arguments;
@@ -57,8 +65,9 @@ public final class ServiceProcess implements AutoCloseable {
                     + "which packages both services first");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-                "--server.port=" + port));
+                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());

@@ -82,8 +82,13 @@ public final class Services implements AutoCloseable {
 
     /** A further query-service instance on the same database (not yet started when {@code start} is false). */
     public ServiceProcess addQueryInstance(boolean start, String... arguments) {
+        return addQueryInstance(List.of(), start, arguments);
+    }
+
+    /** A further query-service instance with JVM options of its own, e.g. {@code -Xmx64m}. */
+    public ServiceProcess addQueryInstance(List<String> jvmOptions, boolean start, String... arguments) {
         ServiceProcess query = new ServiceProcess(testName + "-query-" + queries.size(), "queryServiceJar",
-                queryEnvironment(), List.of(arguments));
+                queryEnvironment(), jvmOptions, List.of(arguments));
         queries.add(query);
         return start ? query.start() : query;
     }
@@ -119,14 +124,22 @@ public final class Services implements AutoCloseable {
         return queries;
     }
 
+    /** This test's database, for a client of its own (the auditor's command-line verifier). */
+    public String jdbcUrl() {
+        return server + database;
+    }
+
     /** A connection to this test's database as the superuser, for counting rows. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(server + database, USER, PASSWORD);
     }
 
-    /** The query service connects as its own read-only role, which the command service's migrations create. */
+    /**
+     * The query service connects as its own read-only role, which the command service's migrations create. Its
+     * hash chain waits only a second for late commits, so that tests need not wait long for it.
+     */
     private Map<String, String> queryEnvironment() {
-        return Map.of("SPRING_DATASOURCE_URL", server + database);
+        return Map.of("SPRING_DATASOURCE_URL", server + database, "CHAIN_SETTLE_DELAY", "PT1S");
     }
 
     @Override

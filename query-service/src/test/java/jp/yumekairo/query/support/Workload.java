@@ -30,10 +30,17 @@ public final class Workload {
     private final int projectsPerMember;
     private final Map<String, Expected> expected = new ConcurrentHashMap<>();
     private final AtomicLong retries = new AtomicLong();
+    private final String note;
 
     public Workload(Api api, int projectsPerMember) {
+        this(api, projectsPerMember, "");
+    }
+
+    /** With a {@code note} on every actual, to make the log as large as a test needs. */
+    public Workload(Api api, int projectsPerMember, String note) {
         this.api = api;
         this.projectsPerMember = projectsPerMember;
+        this.note = note;
     }
 
     /** Registers each member's projects with two KPIs and their FY2024 targets. */
@@ -79,7 +86,7 @@ public final class Workload {
         String projectId = projectId(member, (n / MEMBERS.size()) % projectsPerMember);
         String kpi = KPIS.get((n / (MEMBERS.size() * projectsPerMember)) % KPIS.size());
         BigDecimal value = BigDecimal.valueOf(n + 1);
-        Object body = object("value", value, "status", "PROVISIONAL", "source", "負荷試験", "note", "",
+        Object body = object("value", value, "status", "PROVISIONAL", "source", "負荷試験", "note", note,
                 "reason", "集計の更新 #" + n);
         for (int attempt = 0; ; attempt++) {
             Api.Response response = api.command(Seeds.EDITORS.get(member), "PUT",

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A catalogue of bad and hostile reads, one line each: garbage and out-of-range {@code asOf}, broken versions,
- * years and ids, path traversal, SQL and script fragments, invalid UTF-8, oversized headers and request lines,
+ * years and ids, negative and huge audit pages, path traversal, SQL and script fragments, invalid UTF-8, oversized headers and request lines,
  * wrong methods and tokens. Each gets a 4xx as {@code application/problem+json} with its status and a stable code,
  * never a stack trace; nothing is stored (the event log and the rebuild runs keep their row counts); afterwards the
  * service is healthy. (The command service's catalogue is its {@code BadInputIT}.)
@@ -86,6 +86,17 @@ class BadQueryIT {
             new Case("a rebuild run that is not a number", "GET", "auditor", "/api/audit/rebuild/abc", 400, "invalid-parameter"),
             new Case("a rebuild run that does not exist", "GET", "auditor", "/api/audit/rebuild/-1", 404, "unknown-rebuild"),
             new Case("a rebuild run beyond a long", "GET", "auditor", "/api/audit/rebuild/99999999999999999999", 400, "invalid-parameter"),
+            new Case("an audit page of -1 events", "GET", "auditor", "/api/audit/events?limit=-1", 400, "invalid-parameter"),
+            new Case("an audit page of 0 events", "GET", "auditor", "/api/audit/events?limit=0", 400, "invalid-parameter"),
+            new Case("an audit page of 100,000 events", "GET", "auditor", "/api/audit/events?limit=100000", 400, "invalid-parameter"),
+            new Case("an audit page beyond an int", "GET", "auditor", "/api/audit/events?limit=99999999999", 400, "invalid-parameter"),
+            new Case("an audit page after no position", "GET", "auditor", "/api/audit/events?after=abc", 400, "invalid-parameter"),
+            new Case("audit events from garbage", "GET", "auditor", "/api/audit/events?from=yesterday", 400, "invalid-parameter"),
+            new Case("audit events from the year +999,999,999", "GET", "auditor", "/api/audit/events?from=%2B999999999-01-01T00:00:00Z", 400, "invalid-parameter"),
+            new Case("audit events to a script", "GET", "auditor", "/api/audit/events?to=%3Cscript%3E", 400, "invalid-parameter"),
+            new Case("an audit export from garbage", "GET", "auditor", "/api/audit/events/export?from=1'%20OR%201=1", 400, "invalid-parameter"),
+            new Case("a trace of nothing", "GET", "auditor", "/api/audit/trace", 400, "invalid-trace"),
+            new Case("a trace page of -1 events", "GET", "auditor", "/api/audit/trace?project=bad-query-hofu&kpi=movers&fiscalYear=2024&limit=-1", 400, "invalid-parameter"),
             new Case("DELETE on a project", "DELETE", "prefecture", PROJECT, 405, "method-not-allowed"),
             new Case("PUT on the members", "PUT", "prefecture", "/api/municipalities", 405, "method-not-allowed"),
             new Case("a path that does not exist", "GET", "prefecture", "/api/nothing-here", 404, "not-found"),

@@ -1,0 +1,112 @@
+package jp.yumekairo.query.audit;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+
+/**
+ * Recomputes the hash chain from the event table as it is now and compares it, position by position, with the
+ * links recorded when each event was chained. The first difference is named with what it is: an event deleted
+ * or inserted, events reordered, a payload or metadata changed. Reads with a server-side cursor.
+ */
+@Component
+class ChainVerification {
+
+    /** The verdict {@code GET /api/audit/verify} answers. {@code checkedUpTo} is 0 while nothing is chained. */
+    record Verdict(boolean intact, long checkedUpTo, Long firstBrokenPosition, String reason, long checkedEvents) {
+    }
+
+    private static final int FETCH = 500;
+
+    private final JdbcTemplate jdbc;
+
+    ChainVerification(JdbcTemplate jdbc) {
+        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+        this.jdbc.setFetchSize(FETCH);
+    }
+
+    @Transactional(readOnly = true)
+    public Verdict verify() {
+        Long chainHead = jdbc.queryForObject("SELECT max(global_index) FROM query.audit_chain", Long.class);
+        if (chainHead == null) {
+            return new Verdict(true, 0, null, "nothing is chained yet: the chain keeper chains events once they "
+                    + "are settled", 0);
+        }
+        Walk walk = new Walk();
+        jdbc.query("SELECT e.global_index IS NOT NULL AS present, " + StoredEvent.columns("e") + ", c.global_index AS chained_index, "
+                + "c.event_identifier AS chained_id, c.payload_sha256, c.metadata_sha256, c.link "
+                + "FROM public.domain_event_entry e FULL JOIN query.audit_chain c ON c.global_index = e.global_index "
+                + "WHERE coalesce(e.global_index, c.global_index) <= ? "
+                + "ORDER BY coalesce(e.global_index, c.global_index)", walk, chainHead);
+        if (walk.brokenAt != null) {
+            return new Verdict(false, walk.brokenAt, walk.brokenAt, walk.reason, walk.checked);
+        }
+        return new Verdict(true, chainHead, null, "every event up to position " + chainHead
+                + " is as it was when chained", walk.checked);
+    }
+
+
+    /** Walks the log and the chain side by side, stopping (ignoring the rest) at the first difference. */
+    private static final class Walk implements RowCallbackHandler {
+
+        private byte[] previous = ChainHash.GENESIS;
+        private Long brokenAt;
+        private String reason;
+        private long checked;
+
+        @Override
+        public void processRow(ResultSet row) throws SQLException {
+            if (brokenAt != null) {
+                return;
+            }
+            boolean present = row.getBoolean("present");
+            long chainedIndex = row.getLong("chained_index");
+            boolean chained = !row.wasNull();
+            if (!present) {
+                broken(chainedIndex, "the event chained at position " + chainedIndex + " (" + row.getString("chained_id")
+                        + ") is no longer in the log: it was deleted, or moved to another position");
+                return;
+            }
+            StoredEvent event = StoredEvent.read(row);
+            if (!chained) {
+                broken(event.globalIndex(), "the event at position " + event.globalIndex() + " (" + event.eventIdentifier()
+                        + ") was not in the log when the chain passed this position: it was inserted afterwards");
+                return;
+            }
+            byte[] link = ChainHash.link(previous, event);
+            if (!Arrays.equals(link, row.getBytes("link"))) {
+                broken(event.globalIndex(), difference(event, row));
+                return;
+            }
+            previous = link;
+            checked++;
+        }
+
+        private static String difference(StoredEvent event, ResultSet row) throws SQLException {
+            long position = event.globalIndex();
+            String chainedId = row.getString("chained_id");
+            if (!chainedId.equals(event.eventIdentifier())) {
+                return "position " + position + " holds event " + event.eventIdentifier() + ", but event " + chainedId
+                        + " was chained there: events were reordered or replaced";
+            }
+            if (!Arrays.equals(ChainHash.digest(event.payload()), row.getBytes("payload_sha256"))) {
+                return "the payload of the event at position " + position + " (" + chainedId + ") has changed";
+            }
+            if (!Arrays.equals(ChainHash.digest(event.metaData()), row.getBytes("metadata_sha256"))) {
+                return "the metadata of the event at position " + position + " (" + chainedId + ") has changed";
+            }
+            return "the event at position " + position + " (" + chainedId + ") has changed: its aggregate, sequence "
+                    + "number, type or timestamp is not what was chained";
+        }
+
+        private void broken(long position, String why) {
+            brokenAt = position;
+            reason = why;
+        }
+    }
+}
