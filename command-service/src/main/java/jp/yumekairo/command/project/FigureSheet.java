@@ -4,6 +4,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import jp.yumekairo.command.web.PlainText;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -132,7 +133,7 @@ final class FigureSheet {
         if (header == null || !record.isMapped(header) || !record.isSet(header)) {
             return "";
         }
-        return record.get(header).strip();
+        return PlainText.check(record.get(header).strip());
     }
 
     /** 2022, 2022年度, R4, 令和4年度, 令和元年度, H30 → the Western start year. */

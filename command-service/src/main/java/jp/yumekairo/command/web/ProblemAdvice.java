@@ -92,6 +92,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception exception, NativeWebRequest request) {
+        if (DatabaseUnavailable.causedBy(exception)) {
+            LOG.warn("database unavailable: {}", exception.toString());
+            ResponseEntity<Object> answer = problem(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                    "the database could not be reached. The write may or may not have been stored: send it again "
+                            + "with the same Idempotency-Key, which stores it at most once."), request);
+            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, "2").body(answer.getBody());
+        }
         LOG.error("unexpected failure", exception);
         return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "the request could not be completed; nothing was stored. Quote the request id when reporting this."),

@@ -42,11 +42,13 @@ class ConflictingWritesIT extends CommandServiceIT {
                 start.countDown();
                 List<Integer> statuses = new ArrayList<>();
                 long won = -1;
-                for (Future<Response> answer : answers) {
-                    Response response = answer.get();
+                long winningValue = -1;
+                for (int clerk = 0; clerk < CLERKS; clerk++) {
+                    Response response = answers.get(clerk).get();
                     statuses.add(response.status());
                     if (response.status() == 200) {
                         won = response.json().get("version").asLong();
+                        winningValue = 10_000_000 + round * 100 + clerk + 1;
                     } else {
                         assertThat(response.json().get("code").asText()).isIn("stale-version", "concurrent-modification");
                     }
@@ -57,6 +59,10 @@ class ConflictingWritesIT extends CommandServiceIT {
                         .isEqualTo(CLERKS - 1);
                 assertThat(won).isEqualTo(version + 1);
                 assertThat(eventCount()).isEqualTo(before + 1);
+                // the winner's figure is the event at the version it was answered with: nothing lost, nothing mixed
+                assertThat(jdbc.queryForObject("SELECT convert_from(payload, 'UTF8')::jsonb -> 'target' ->> 'value' "
+                        + "FROM domain_event_entry WHERE aggregate_identifier = 'glass-race' AND sequence_number = ?",
+                        String.class, won - 1)).isEqualTo(String.valueOf(winningValue));
                 version = won;
             }
         } finally {

@@ -10,14 +10,18 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A catalogue of bad requests. Each gets the right 4xx as {@code application/problem+json} with a stable code,
- * and stores nothing.
+ * A catalogue of bad and hostile requests to the command service, one line each: malformed and oversized JSON,
+ * text that is not text, CSV formula injection, oversized uploads, wrong content types, broken paths and headers.
+ * Each gets the right 4xx as {@code application/problem+json} with a stable code, and stores nothing; afterwards the
+ * service is healthy. (The query service's catalogue is {@code BadQueryIT} in query-service.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputIT extends CommandServiceIT {
@@ -30,6 +34,14 @@ class BadInputIT extends CommandServiceIT {
     private record Case(String name, String method, String user, String path, String body, int status, String code,
                         String... headers) {
     }
+
+    /** A request whose body is bytes, not necessarily valid text, sent with the given content type. */
+    private record Raw(String name, String method, String path, String contentType, byte[] body, int status,
+                       String code, String... headers) {
+    }
+
+    private static final String IMPORT = "/api/imports/kpi-figures";
+    private static final String CSV_HEADER = "projectId,kpiId,fiscalYear,target,actual,status,source,note,reason\n";
 
     @BeforeAll
     void setUp() {
@@ -100,7 +112,84 @@ class BadInputIT extends CommandServiceIT {
                 new Case("a malformed If-Match", "PUT", "sanyo-onoda", TARGET_2021, "{\"value\": 12000000, \"reason\": \"x\"}", 400, "invalid-if-match", "If-Match", "\"abc\""),
                 new Case("an Idempotency-Key of control characters", "PUT", "sanyo-onoda", TARGET_2021, "{\"value\": 12000000, \"reason\": \"x\"}", 400, "invalid-idempotency-key", "Idempotency-Key", " "),
                 new Case("a method the resource does not have", "DELETE", "sanyo-onoda", TARGET_2021, null, 405, "method-not-allowed"),
-                new Case("a path that does not exist", "POST", "sanyo-onoda", "/api/nothing-here", "{}", 404, "not-found"));
+                new Case("a path that does not exist", "POST", "sanyo-onoda", "/api/nothing-here", "{}", 404, "not-found"),
+                new Case("a NUL character in a project name", "POST", "sanyo-onoda", "/api/projects", project.replace("小野田ガラスのブランド化推進事業", "ガラス\\u0000事業"), 400, "invalid-text"),
+                new Case("a bell character in a department", "POST", "sanyo-onoda", "/api/projects", project.replace("商工労働課", "商工\\u0007労働課"), 400, "invalid-text"),
+                new Case("an unpaired surrogate in a reason", "PUT", "sanyo-onoda", TARGET_2021, "{\"value\": 12000000, \"reason\": \"\\ud800\"}", 400, "invalid-text"),
+                new Case("a field given twice", "PUT", "sanyo-onoda", TARGET_2021, "{\"value\": 12000000, \"value\": 1, \"reason\": \"x\"}", 400, "malformed-request"),
+                new Case("JSON nested 5,000 deep", "PUT", "sanyo-onoda", TARGET_2021, "{\"value\": " + "[".repeat(5000) + "]".repeat(5000) + "}", 400, "malformed-request"),
+                new Case("a number of 200,000 digits", "PUT", "sanyo-onoda", TARGET_2021, "{\"value\": 1" + "0".repeat(200_000) + ", \"reason\": \"x\"}", 400, "malformed-request"),
+                new Case("50,000 fields", "PUT", "sanyo-onoda", TARGET_2021, "{\"value\": 1, " + manyFields(50_000) + "}", 400, "malformed-request"),
+                new Case("a header of 20 KB", "PUT", "sanyo-onoda", TARGET_2021, "{\"value\": 1}", 400, "bad-request", "X-Padding", "a".repeat(20_000)),
+                new Case("a NUL byte in the path", "PUT", "sanyo-onoda", GLASS + "%00/kpis/glass-sales/targets/2021", "{\"value\": 1}", 400, null),
+                new Case("invalid UTF-8 in the path", "PUT", "sanyo-onoda", GLASS + "%C3%28/kpis/glass-sales/targets/2021", "{\"value\": 1}", 400, null),
+                new Case("a backslash traversal in the path", "PUT", "sanyo-onoda", "/api/projects/a%5C..%5C..%5Cetc/kpis/x/targets/2021", "{\"value\": 1}", 400, null),
+                new Case("a charset that does not exist", "PUT", "sanyo-onoda", TARGET_2021, "{\"value\": 1}", 415, "unsupported-media-type", "Content-Type", "application/json; charset=bogus-9"),
+                new Case("XML instead of JSON", "PUT", "sanyo-onoda", TARGET_2021, "<value>1</value>", 415, "unsupported-media-type", "Content-Type", "application/xml"));
+    }
+
+    private static String manyFields(int count) {
+        StringBuilder fields = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            fields.append(i == 0 ? "" : ", ").append("\"k").append(i).append("\": 1");
+        }
+        return fields.toString();
+    }
+
+    private static byte[] csv(String rows) {
+        return (CSV_HEADER + rows).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<Raw> rawCases() {
+        byte[] oversize = new byte[1_100_000];
+        Arrays.fill(oversize, (byte) 'a');
+        String boundary = "----yumekairo-bad-input";
+        byte[] oversizeForm = concat(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                + "filename=\"figures.csv\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8),
+                oversize, ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        byte[] noFilePart = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--"
+                + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return List.of(
+                new Raw("invalid UTF-8 bytes in a JSON body", "PUT", TARGET_2021, "application/json",
+                        concat("{\"value\": 1, \"reason\": \"".getBytes(StandardCharsets.UTF_8), new byte[]{(byte) 0xC3, 0x28, (byte) 0xFF},
+                                "\"}".getBytes(StandardCharsets.UTF_8)), 400, "malformed-request"),
+                new Raw("CSV: a formula as the target", "POST", IMPORT, "text/csv",
+                        csv("bad-input-glass,glass-sales,2021,=1+1,,,,,見直し\n"), 422, "import-refused"),
+                new Raw("CSV: a formula as the project id", "POST", IMPORT, "text/csv",
+                        csv("\"=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",glass-sales,2021,1,,,,,x\n"), 422, "import-refused"),
+                new Raw("CSV: a formula as the fiscal year", "POST", IMPORT, "text/csv",
+                        csv("bad-input-glass,glass-sales,@SUM(A1),1,,,,,x\n"), 422, "import-refused"),
+                new Raw("CSV: a command as the actual", "POST", IMPORT, "text/csv",
+                        csv("bad-input-glass,glass-sales,2021,,+cmd|' /C calc'!A0,CONFIRMED,,,x\n"), 422, "import-refused"),
+                new Raw("CSV: a NUL byte in a note", "POST", IMPORT, "text/csv",
+                        csv("bad-input-glass,glass-sales,2021,12000000,,,,a\u0000b,見直し\n"), 422, "import-refused"),
+                new Raw("CSV: bytes that are neither UTF-8 nor Shift_JIS text", "POST", IMPORT, "text/csv",
+                        new byte[]{(byte) 0xFF, (byte) 0xFE, 0, 0, (byte) 0xC3, 0x28, '\n', (byte) 0x80, (byte) 0x81, ',', (byte) 0x82, '\n'},
+                        422, "import-refused"),
+                new Raw("CSV: a file over 1 MB", "POST", IMPORT, "text/csv", oversize, 413, "request-too-large"),
+                new Raw("CSV: a form upload over 1 MB", "POST", IMPORT, "multipart/form-data; boundary=" + boundary,
+                        oversizeForm, 413, "request-too-large"),
+                new Raw("CSV: a form without the file part", "POST", IMPORT, "multipart/form-data; boundary=" + boundary,
+                        noFilePart, 400, null),
+                new Raw("CSV: sent as JSON", "POST", IMPORT, "application/json",
+                        csv("bad-input-glass,glass-sales,2021,1,,,,,x\n"), 415, "unsupported-media-type"),
+                new Raw("CSV: a dry run that is neither true nor false", "POST", IMPORT + "?dryRun=maybe", "text/csv",
+                        csv("bad-input-glass,glass-sales,2021,1,,,,,x\n"), 400, null),
+                new Raw("CSV: an empty file", "POST", IMPORT, "text/csv", new byte[0], 400, null));
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        int length = 0;
+        for (byte[] part : parts) {
+            length += part.length;
+        }
+        byte[] all = new byte[length];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
     }
 
     @TestFactory
@@ -112,6 +201,25 @@ class BadInputIT extends CommandServiceIT {
                 Response response = api.write(bad.method(), bad.user(), bad.path(), bad.body(), bad.headers());
                 assertThat(response.status()).as(bad.name() + ": " + abbreviate(response)).isEqualTo(bad.status());
                 assertThat(response.contentType()).as(bad.name()).startsWith("application/problem+json");
+                assertThat(response.json().get("status").asInt()).isEqualTo(bad.status());
+                if (bad.code() != null) {
+                    assertThat(response.json().get("code").asText()).as(bad.name()).isEqualTo(bad.code());
+                }
+                assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+                assertThat(eventCount()).as("events stored by: " + bad.name()).isEqualTo(before);
+            }));
+        }
+        for (Raw bad : rawCases()) {
+            tests.add(DynamicTest.dynamicTest(bad.name(), () -> {
+                long before = eventCount();
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base() + bad.path()))
+                        .header("Authorization", "Bearer " + api.token("sanyo-onoda"))
+                        .header("Content-Type", bad.contentType())
+                        .method(bad.method(), HttpRequest.BodyPublishers.ofByteArray(bad.body()));
+                Response response = api.send(request);
+                assertThat(response.status()).as(bad.name() + ": " + abbreviate(response)).isEqualTo(bad.status());
+                assertThat(response.contentType()).as(bad.name()).startsWith("application/problem+json");
+                assertThat(response.json().get("status").asInt()).isEqualTo(bad.status());
                 if (bad.code() != null) {
                     assertThat(response.json().get("code").asText()).as(bad.name()).isEqualTo(bad.code());
                 }
@@ -133,6 +241,13 @@ class BadInputIT extends CommandServiceIT {
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"value\": 1, \"reason\": \"x\"}")));
             assertThat(response.status()).isEqualTo(401);
             assertThat(response.contentType()).startsWith("application/problem+json");
+        }));
+        tests.add(DynamicTest.dynamicTest("after all of it the service is healthy and still takes a good write", () -> {
+            Response health = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/actuator/health")));
+            assertThat(health.json().get("status").asText()).isEqualTo("UP");
+            long before = eventCount();
+            expectStatus(api.put("sanyo-onoda", TARGET_2021, "{\"value\": 12500000, \"reason\": \"委員会の指摘\"}"), 200);
+            assertThat(eventCount()).isEqualTo(before + 1);
         }));
         return tests;
     }

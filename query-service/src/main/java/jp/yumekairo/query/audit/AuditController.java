@@ -184,7 +184,12 @@ class AuditController {
                 LocalDate day = LocalDate.parse(value);
                 return endOfDay ? AsOf.parse(value) : day.atStartOfDay(AsOf.JAPAN).toInstant();
             }
-            return OffsetDateTime.parse(value).toInstant();
+            Instant at = OffsetDateTime.parse(value).toInstant();
+            // java.time reads years up to ±999,999,999; SQL timestamps do not go that far
+            if (at.isBefore(Instant.parse("0001-01-01T00:00:00Z")) || at.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
+                throw new DateTimeException("out of range");
+            }
+            return at;
         } catch (DateTimeException | QueryRefused invalid) {
             throw QueryRefused.invalid("invalid-parameter", name + " is an instant such as 2025-06-30T10:00:00+09:00 "
                     + "or a day such as 2025-06-30");

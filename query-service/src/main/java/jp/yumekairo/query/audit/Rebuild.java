@@ -19,10 +19,16 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,20 +43,34 @@ import java.util.stream.Stream;
  * Replays the whole log into the rebuild schema with the very projection code the live processors run, while
  * the live views keep serving; then waits until the live processors have passed the same point of the log and
  * compares both copies table by table. Runs are recorded in {@code query.rebuild_run}, one at a time.
+ *
+ * <p>A running rebuild holds a PostgreSQL session advisory lock named after its run on a connection of its own,
+ * taken in the transaction that records the run. PostgreSQL drops the lock the moment that session ends, so a
+ * RUNNING run whose lock nobody holds belongs to an instance that died (or lost its database), whatever its
+ * heartbeat says; any instance marks it FAILED on start, on the next request to rebuild, and when asked for it.
  */
 @Component
 class Rebuild {
 
     private static final Logger LOG = LoggerFactory.getLogger(Rebuild.class);
     private static final int CHUNK = 500;
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String STOPPED = "the instance running it stopped";
     private static final Duration LIVE_CATCH_UP = Duration.ofMinutes(2);
-    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
+    /** The first key of the runs' advisory locks ("YKRB"); the second is the run id. */
+    private static final int LOCK_SPACE = 0x594B5242;
+    private static final String ABANDONED = "UPDATE query.rebuild_run SET state = 'FAILED', finished_at = now(), "
+            + "result = ?::jsonb WHERE state = 'RUNNING' AND NOT EXISTS (SELECT 1 FROM pg_locks l "
+            + "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2 "
+            + "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+            + "AND l.classid::bigint = " + LOCK_SPACE + " AND l.objid::bigint = run_id)";
 
     /** The outcome of a finished run. */
     record Result(boolean equal, long replayedEvents, long headIndex, long durationMillis, List<TableComparison> tables) {
     }
 
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final EventStorageEngine storageEngine;
     private final TransactionManager transactionManager;
     private final ProjectionChecksums checksums;
@@ -62,9 +82,11 @@ class Rebuild {
         return thread;
     });
 
-    Rebuild(JdbcTemplate jdbc, EventStorageEngine storageEngine, TransactionManager transactionManager,
-            ProjectionChecksums checksums, ProcessorPositions positions, ObjectMapper json) {
+    Rebuild(JdbcTemplate jdbc, DataSource dataSource, EventStorageEngine storageEngine,
+            TransactionManager transactionManager, ProjectionChecksums checksums, ProcessorPositions positions,
+            ObjectMapper json) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.storageEngine = storageEngine;
         this.transactionManager = transactionManager;
         this.checksums = checksums;
@@ -77,19 +99,90 @@ class Rebuild {
         long head = positions.head();
         Long total = jdbc.queryForObject("SELECT count(*) FROM public.domain_event_entry WHERE global_index <= ?",
                 Long.class, head);
-        jdbc.update("UPDATE query.rebuild_run SET state = 'FAILED', finished_at = now(), result = ?::jsonb "
-                + "WHERE state = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => ?)",
-                failureJson(new IllegalStateException("the instance running it stopped")), ABANDONED_AFTER.toSeconds());
+        Connection lock = null;
         long runId;
         try {
-            runId = jdbc.queryForObject("INSERT INTO query.rebuild_run (requested_by, started_at, state, head_index, "
-                    + "total_events) VALUES (?, now(), 'RUNNING', ?, ?) RETURNING run_id", Long.class,
-                    requestedBy, head, total);
-        } catch (DuplicateKeyException running) {
-            throw new RebuildAlreadyRunning();
+            lock = dataSource.getConnection();
+            lock.setAutoCommit(false);
+            try (PreparedStatement abandoned = lock.prepareStatement(ABANDONED)) {
+                abandoned.setString(1, failureJson(new IllegalStateException(STOPPED)));
+                abandoned.executeUpdate();
+            }
+            try (PreparedStatement insert = lock.prepareStatement("INSERT INTO query.rebuild_run (requested_by, "
+                    + "started_at, state, head_index, total_events) VALUES (?, now(), 'RUNNING', ?, ?) RETURNING run_id")) {
+                insert.setString(1, requestedBy);
+                insert.setLong(2, head);
+                insert.setLong(3, total);
+                try (ResultSet inserted = insert.executeQuery()) {
+                    inserted.next();
+                    runId = inserted.getLong(1);
+                }
+            }
+            // taken before the run is visible to anyone: no other instance can see it RUNNING without its lock
+            try (PreparedStatement locked = lock.prepareStatement("SELECT pg_advisory_lock(?, ?)")) {
+                locked.setInt(1, LOCK_SPACE);
+                locked.setInt(2, Math.toIntExact(runId));
+                locked.execute();
+            }
+            lock.commit();
+            lock.setAutoCommit(true);
+        } catch (SQLException failed) {
+            close(lock);
+            if (UNIQUE_VIOLATION.equals(failed.getSQLState())) {
+                throw new RebuildAlreadyRunning();
+            }
+            throw new IllegalStateException("could not start a rebuild", failed);
         }
-        runner.submit(() -> run(runId, head));
+        Connection held = lock;
+        runner.submit(() -> {
+            try {
+                run(runId, head);
+            } finally {
+                unlock(held, runId);
+            }
+        });
         return runId;
+    }
+
+    /** Marks FAILED every RUNNING run whose instance is gone; returns how many there were. */
+    int markAbandoned() {
+        int abandoned = jdbc.update(ABANDONED, failureJson(new IllegalStateException(STOPPED)));
+        if (abandoned > 0) {
+            LOG.warn("{} rebuild run(s) marked FAILED: the instance running them stopped", abandoned);
+        }
+        return abandoned;
+    }
+
+    /** A run left RUNNING by an instance that was killed shows as FAILED as soon as any instance is back. */
+    @EventListener(ApplicationReadyEvent.class)
+    void markAbandonedOnStart() {
+        try {
+            markAbandoned();
+        } catch (RuntimeException unavailable) {
+            LOG.warn("could not look for abandoned rebuild runs: {}", unavailable.getMessage());
+        }
+    }
+
+    private static void unlock(Connection lock, long runId) {
+        try (PreparedStatement unlocked = lock.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
+            unlocked.setInt(1, LOCK_SPACE);
+            unlocked.setInt(2, Math.toIntExact(runId));
+            unlocked.execute();
+        } catch (SQLException lost) {
+            LOG.debug("rebuild {}: lock already gone with its connection ({})", runId, lost.getMessage());
+        } finally {
+            close(lock);
+        }
+    }
+
+    private static void close(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the pool discards a broken connection by itself
+            }
+        }
     }
 
     private void run(long runId, long head) {
@@ -129,13 +222,18 @@ class Rebuild {
             boolean equal = tables.stream().allMatch(TableComparison::equal);
             Result result = new Result(equal, replayed, head, Duration.between(started, Instant.now()).toMillis(), tables);
             jdbc.update("UPDATE query.rebuild_run SET state = 'SUCCEEDED', finished_at = now(), result = ?::jsonb "
-                    + "WHERE run_id = ?", json.writeValueAsString(result), runId);
+                    + "WHERE run_id = ? AND state = 'RUNNING'", json.writeValueAsString(result), runId);
             LOG.info("rebuild {} replayed {} events in {} ms; views {}", runId, replayed, result.durationMillis(),
                     equal ? "equal" : "DIFFER");
         } catch (Exception | Error failure) {
             LOG.error("rebuild {} failed", runId, failure);
-            jdbc.update("UPDATE query.rebuild_run SET state = 'FAILED', finished_at = now(), result = ?::jsonb "
-                    + "WHERE run_id = ?", failureJson(failure), runId);
+            try {
+                jdbc.update("UPDATE query.rebuild_run SET state = 'FAILED', finished_at = now(), result = ?::jsonb "
+                        + "WHERE run_id = ? AND state = 'RUNNING'", failureJson(failure), runId);
+            } catch (RuntimeException unavailable) {
+                // the database itself is gone; once the lock's session has ended too, any instance marks it FAILED
+                LOG.error("rebuild {} could not be marked FAILED", runId, unavailable);
+            }
         }
     }
 

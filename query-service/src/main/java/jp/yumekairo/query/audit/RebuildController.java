@@ -57,6 +57,14 @@ class RebuildController {
     /** One run: progress while it runs, then whether the rebuilt views equal the live ones and how long it took. */
     @GetMapping("/api/audit/rebuild/{runId}")
     RebuildStatus status(@PathVariable long runId) {
+        RebuildStatus status = read(runId);
+        if (status.state().equals("RUNNING") && rebuild.markAbandoned() > 0) {
+            return read(runId);
+        }
+        return status;
+    }
+
+    private RebuildStatus read(long runId) {
         List<RebuildStatus> found = jdbc.query("SELECT * FROM query.rebuild_run WHERE run_id = ?",
                 (row, index) -> new RebuildStatus(row.getLong("run_id"), row.getString("state"),
                         row.getString("requested_by"), row.getTimestamp("started_at").toInstant(),

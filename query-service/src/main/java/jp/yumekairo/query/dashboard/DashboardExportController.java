@@ -26,6 +26,7 @@ class DashboardExportController {
     @GetMapping("/api/plans/{planId}/dashboard.xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable String planId, @RequestParam(required = false) Integer year,
                                 @RequestParam(required = false) String asOf) {
+        DashboardQueryController.checkYear(year);
         Dashboard dashboard = dashboards.of(planId, year, AsOf.parse(asOf)).orElseThrow(() ->
                 QueryRefused.unknown("unknown-plan", "no wide-area plan with that id (at that moment)"));
         Workbook workbook = Spreadsheets.workbook();

@@ -28,13 +28,17 @@ class DashboardQueryController {
     ResponseEntity<Dashboard> dashboard(@PathVariable String planId, @RequestParam(required = false) Integer year,
                                         @RequestParam(required = false) String asOf,
                                         @RequestParam(required = false) Long minVersion) {
-        if (year != null && (year < 1900 || year > 2100)) {
-            throw QueryRefused.invalid("year-out-of-range", "year must be between 1900 and 2100");
-        }
+        checkYear(year);
         Instant at = AsOf.parse(asOf);
         versions.awaitVersion(planId, minVersion);
         Dashboard dashboard = dashboards.of(planId, year, at).orElseThrow(() -> QueryRefused.unknown("unknown-plan",
                 "no wide-area plan with that id (at that moment)"));
         return ResponseEntity.ok().eTag("\"" + dashboard.version() + "\"").body(dashboard);
+    }
+
+    static void checkYear(Integer year) {
+        if (year != null && (year < 1900 || year > 2100)) {
+            throw QueryRefused.invalid("year-out-of-range", "year must be between 1900 and 2100");
+        }
     }
 }

@@ -2,6 +2,7 @@ package jp.yumekairo.query.project;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.yumekairo.events.EventJson;
 import jp.yumekairo.events.FiscalYear;
 import jp.yumekairo.events.MunicipalityCode;
@@ -26,6 +27,9 @@ import java.util.Map;
  */
 @Component
 class ProjectHistory {
+
+    /** Built once: building a mapper per row was a fifth of the rebuild's time. */
+    private static final ObjectMapper JSON = EventJson.objectMapper();
 
     /** One change; {@code oldValue} is null for the first figure of its kind, KPI and fiscal year. */
     record Revision(long version, String kind, String kpiId, int fiscalYear, String fiscalYearJa,
@@ -83,7 +87,7 @@ class ProjectHistory {
 
     private static Map<String, String> reasons(String json) throws SQLException {
         try {
-            return EventJson.objectMapper().readValue(json, new TypeReference<>() {
+            return JSON.readValue(json, new TypeReference<>() {
             });
         } catch (JsonProcessingException corrupt) {
             throw new SQLException("unreadable shortfall reasons", corrupt);

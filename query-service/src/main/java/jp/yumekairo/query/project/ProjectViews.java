@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import jp.yumekairo.events.ActualStatus;
 import jp.yumekairo.events.Direction;
 import jp.yumekairo.events.EffectRating;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.yumekairo.events.EventJson;
 import jp.yumekairo.events.FiscalYear;
 import jp.yumekairo.events.GrantProgram;
@@ -41,6 +42,9 @@ import java.util.Optional;
  */
 @Component
 public class ProjectViews {
+
+    /** Built once: building a mapper per row was a fifth of the rebuild's time. */
+    private static final ObjectMapper JSON = EventJson.objectMapper();
 
     private static final TypeReference<Map<String, String>> REASONS = new TypeReference<>() {
     };
@@ -231,7 +235,7 @@ public class ProjectViews {
                 return new ResultRow(EffectRating.valueOf(row.getString("effect")), Policy.valueOf(row.getString("policy")),
                         row.getString("rationale"), row.getString("situation"), row.getString("obstacles"),
                         row.getString("revisions"),
-                        EventJson.objectMapper().readValue(row.getString("shortfall_reasons"), REASONS),
+                        JSON.readValue(row.getString("shortfall_reasons"), REASONS),
                         row.getInt("revision_count") > 1);
             } catch (JsonProcessingException corrupt) {
                 throw new SQLException("unreadable shortfall reasons", corrupt);

@@ -16,6 +16,8 @@ public final class AsOf {
     public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     /** Later than any event: the current view. */
     public static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
 
     private AsOf() {
     }
@@ -25,10 +27,14 @@ public final class AsOf {
             return LATEST;
         }
         try {
-            if (asOf.length() == 10) {
-                return LocalDate.parse(asOf).plusDays(1).atStartOfDay(JAPAN).toInstant().minusNanos(1000);
+            Instant at = asOf.length() == 10
+                    ? LocalDate.parse(asOf).plusDays(1).atStartOfDay(JAPAN).toInstant().minusNanos(1000)
+                    : OffsetDateTime.parse(asOf).toInstant();
+            // java.time reads years up to ±999,999,999; PostgreSQL's timestamps do not go that far
+            if (at.isBefore(EARLIEST) || at.isAfter(LAST)) {
+                throw new DateTimeException("out of range");
             }
-            return OffsetDateTime.parse(asOf).toInstant();
+            return at;
         } catch (DateTimeException invalid) {
             throw QueryRefused.invalid("invalid-as-of", "asOf must be an instant such as 2024-06-01T10:00:00+09:00 "
                     + "or 2024-06-01T01:00:00Z, or a day such as 2024-06-01 (the end of that day in Japan)");

@@ -43,6 +43,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception exception, NativeWebRequest request) {
+        if (DatabaseUnavailable.causedBy(exception)) {
+            LOG.warn("database unavailable: {}", exception.toString());
+            ResponseEntity<Object> answer = problem(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                    "the database could not be reached; try again shortly"), request);
+            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, "2").body(answer.getBody());
+        }
         LOG.error("unexpected failure", exception);
         return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "the request could not be completed. Quote the request id when reporting this."), request);

@@ -68,11 +68,24 @@ public final class Api {
         return response;
     }
 
-    public Response command(String user, String method, String path, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(commandUrl + path))
+    /** A write to the command service as it answered; headers as name, value pairs. */
+    public Response command(String user, String method, String path, Object body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(commandUrl + path))
                 .header("Authorization", "Bearer " + token(user))
                 .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json(body))));
+                .method(method, HttpRequest.BodyPublishers.ofString(json(body)));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.setHeader(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    public String commandUrl() {
+        return commandUrl;
+    }
+
+    public String queryUrl() {
+        return queryUrl;
     }
 
     /** A read from the query service. */

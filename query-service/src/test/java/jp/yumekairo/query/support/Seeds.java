@@ -91,6 +91,25 @@ public final class Seeds {
                         "reason", ""));
     }
 
+    /**
+     * A project of 防府市 (単独, R4–R8) with one KPI, its R6 target and actual and the R6 cost, for tests that need a
+     * project of their own on the shared services without touching the figures of 美祢市 that other tests add up.
+     */
+    public long hofuProject(String projectId) {
+        api.write("hofu", "POST", "/api/projects", object("projectId", projectId, "leadMunicipality", "35206",
+                "participants", new String[0], "name", "防府市の移住促進事業", "summary", "", "scope", "SINGLE",
+                "grantProgram", "SECOND_GENERATION", "department", "地域振興課", "firstFiscalYear", 2022,
+                "lastFiscalYear", 2026));
+        api.write("hofu", "POST", "/api/projects/" + projectId + "/kpis", object("kpiId", "movers", "name", "移住者数",
+                "unit", "人", "direction", "HIGHER_IS_BETTER", "measure", "ABSOLUTE",
+                "baseline", object("value", 100, "fiscalYear", 2021)));
+        api.write("hofu", "PUT", "/api/projects/" + projectId + "/kpis/movers/targets/2024", object("value", 150, "reason", ""));
+        api.write("hofu", "PUT", "/api/projects/" + projectId + "/kpis/movers/actuals/2024", object("value", 162,
+                "status", "CONFIRMED", "source", "住民基本台帳", "note", "", "reason", ""));
+        return api.write("hofu", "PUT", "/api/projects/" + projectId + "/costs/2024",
+                object("totalCost", 10_000_000L, "grantAmount", 5_000_000L, "reason", "")).version();
+    }
+
     /** The plan with its 定住人口 KGI, defined by the secretariat. */
     public long planWithSettledPopulation() {
         api.write("admin", "POST", "/api/plans", object("planId", PLAN, "name", "第2期山口県央連携都市圏域ビジョン",

@@ -93,6 +93,16 @@ public final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
+    /** Whether the JVM started last is still running. */
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** The operating system's id of the JVM started last, to tell a restarted service from one that kept running. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Ends the JVM at once, without a graceful shutdown. */
     public void kill() {
         if (process != null && process.isAlive()) {

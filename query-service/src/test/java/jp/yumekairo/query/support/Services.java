@@ -19,17 +19,19 @@ public final class Services implements AutoCloseable {
     public static final String USER = System.getenv().getOrDefault("YUMEKAIRO_TEST_DB_USER", "postgres");
     public static final String PASSWORD = System.getenv().getOrDefault("YUMEKAIRO_TEST_DB_PASSWORD", "");
 
+    private final String server;
     private final String database;
     private final String testName;
     private final ServiceProcess command;
     private final List<ServiceProcess> queries = new ArrayList<>();
 
-    private Services(String testName, List<String> commandArguments) {
+    private Services(String testName, String server, List<String> commandArguments) {
         this.testName = testName;
+        this.server = server;
         this.database = "yk_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        execute("postgres", "CREATE DATABASE " + database);
+        execute(server, "postgres", "CREATE DATABASE " + database);
         command = new ServiceProcess(testName + "-command", "commandServiceJar", Map.of(
-                "SPRING_DATASOURCE_URL", SERVER + database,
+                "SPRING_DATASOURCE_URL", server + database,
                 "SPRING_DATASOURCE_USERNAME", USER,
                 "SPRING_DATASOURCE_PASSWORD", PASSWORD),
                 commandArguments);
@@ -44,7 +46,16 @@ public final class Services implements AutoCloseable {
      */
     public static synchronized Services shared() {
         if (shared == null) {
-            shared = start(Services.class, 1);
+            shared = new Services(Services.class.getSimpleName(), SERVER, List.of("--spring.profiles.active=demo"));
+            try {
+                shared.command.start();
+                // the authorization matrix compares its table with the query service's own request mappings
+                shared.addQueryInstance(true, "--management.endpoints.web.exposure.include=health,info,mappings");
+            } catch (RuntimeException failed) {
+                shared.close();
+                shared = null;
+                throw failed;
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
         }
         return shared;
@@ -57,7 +68,7 @@ public final class Services implements AutoCloseable {
      */
     public static synchronized Services demo() {
         if (demo == null) {
-            demo = start(new Services("demo", List.of("--spring.profiles.active=demo", "--yumekairo.demo.load-data=true")), 1);
+            demo = start(new Services("demo", SERVER, List.of("--spring.profiles.active=demo", "--yumekairo.demo.load-data=true")), 1);
             Runtime.getRuntime().addShutdownHook(new Thread(demo::close));
         }
         return demo;
@@ -65,7 +76,12 @@ public final class Services implements AutoCloseable {
 
     /** Starts the command service and {@code queryInstances} query services (at least one). */
     public static Services start(Class<?> test, int queryInstances) {
-        return start(new Services(test.getSimpleName(), List.of("--spring.profiles.active=demo")), queryInstances);
+        return start(test, queryInstances, SERVER);
+    }
+
+    /** The same against another PostgreSQL server, e.g. {@code jdbc:postgresql://127.0.0.1:54321/}. */
+    public static Services start(Class<?> test, int queryInstances, String server) {
+        return start(new Services(test.getSimpleName(), server, List.of("--spring.profiles.active=demo")), queryInstances);
     }
 
     private static Services start(Services services, int queryInstances) {
@@ -127,12 +143,12 @@ public final class Services implements AutoCloseable {
 
     /** This test's database, for a client of its own (the auditor's command-line verifier). */
     public String jdbcUrl() {
-        return SERVER + database;
+        return server + database;
     }
 
     /** A connection to this test's database as the superuser, for counting rows. */
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(SERVER + database, USER, PASSWORD);
+        return DriverManager.getConnection(server + database, USER, PASSWORD);
     }
 
     /**
@@ -141,7 +157,7 @@ public final class Services implements AutoCloseable {
      * commits, so that tests need not wait long for it.
      */
     private Map<String, String> queryEnvironment() {
-        return Map.of("SPRING_DATASOURCE_URL", SERVER + database, "COMMAND_SERVICE_URL", command.baseUrl(),
+        return Map.of("SPRING_DATASOURCE_URL", server + database, "COMMAND_SERVICE_URL", command.baseUrl(),
                 "CHAIN_SETTLE_DELAY", "PT1S");
     }
 
@@ -153,15 +169,15 @@ public final class Services implements AutoCloseable {
             System.err.println("kept test database " + database);
             return;
         }
-        execute("postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        execute(server, "postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
 
-    private static void execute(String db, String sql) {
-        try (Connection connection = DriverManager.getConnection(SERVER + db, USER, PASSWORD);
+    private static void execute(String server, String db, String sql) {
+        try (Connection connection = DriverManager.getConnection(server + db, USER, PASSWORD);
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at " + SERVER + " is needed for this test (start it with "
+            throw new IllegalStateException("PostgreSQL at " + server + " is needed for this test (start it with "
                     + "'pg_ctlcluster --skip-systemctl-redirect 15 main start'): " + e.getMessage(), e);
         }
     }

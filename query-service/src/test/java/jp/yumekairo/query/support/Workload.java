@@ -23,8 +23,8 @@ public final class Workload {
     public record Expected(String projectId, String kpiId, BigDecimal value, long version) {
     }
 
-    private static final List<String> MEMBERS = List.of("35203", "35202", "35204", "35206", "35213", "35216", "32501");
-    private static final List<String> KPIS = List.of("visitors", "jobs");
+    public static final List<String> MEMBERS = List.of("35203", "35202", "35204", "35206", "35213", "35216", "32501");
+    public static final List<String> KPIS = List.of("visitors", "jobs");
 
     private final Api api;
     private final int projectsPerMember;
@@ -112,7 +112,7 @@ public final class Workload {
         return retries.get();
     }
 
-    private static String projectId(String member, int p) {
+    public static String projectId(String member, int p) {
         return "load-" + member + "-" + p;
     }
 }

@@ -1,0 +1,66 @@
+package jp.yumekairo.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** The benchmark's own database on the local PostgreSQL, reached as the superuser that created it. */
+final class Database {
+
+    private final String server;
+    private final String name;
+    private final String user;
+    private final String password;
+
+    Database(String server, String name, String user, String password) {
+        this.server = server.endsWith("/") ? server : server + "/";
+        this.name = name;
+        this.user = user;
+        this.password = password;
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(server + name, user, password);
+    }
+
+    /** Creates the database the services will run against. */
+    void create() throws SQLException {
+        onServer("CREATE DATABASE \"" + name + "\"");
+    }
+
+    /** Drops it, disconnecting whoever is still connected. */
+    void drop() throws SQLException {
+        onServer("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+    }
+
+    private void onServer(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(server + "postgres", user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    long count(String sql) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    String text(String sql) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
+    void execute(String sql) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
