@@ -120,6 +120,27 @@ public class CommandService {
         }
     }
 
+    /** Sends a file as the signed-in person, as the bytes it is ({@code application/octet-stream}), e.g. a CSV import. */
+    public Outcome sendFile(SignedIn who, String path, byte[] content, String requestId) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+                    .header("Authorization", "Bearer " + who.token())
+                    .header("Content-Type", "application/octet-stream")
+                    .header("Accept", "application/json")
+                    .header(RequestIds.HEADER, requestId)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(content)).build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode answer = response.body().isBlank() ? NullNode.getInstance() : json.readTree(response.body());
+            return new Outcome(response.statusCode(), answer);
+        } catch (IOException unreachable) {
+            return new Outcome(503, json.createObjectNode().put("code", "command-service-unreachable")
+                    .put("detail", "the command service does not answer"));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
     private static String text(JsonNode node) {
         return node.isNull() || node.isMissingNode() ? null : node.asText();
     }

@@ -95,12 +95,15 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the element's text contains the given text, and returns its text. */
     public String waitForText(String css, String text) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
         return find(css).getText();
     }
 
+    /** Waits for the condition; an element the page re-rendered meanwhile (a live update) is looked up again. */
     public void waitUntil(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, WAIT).until(condition::apply);
+        new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     public Object script(String javascript, Object... arguments) {

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static jp.yumekairo.query.support.Api.object;
@@ -51,6 +54,44 @@ class WebUiIT {
                 "policy", "IMPROVE", "rationale", SCRIPT_RATIONALE)).version();
         api.get("ube", "/api/projects/ube-tokiwa?minVersion=" + tokiwa);
         api.get("ube", "/api/projects/ube-xss?minVersion=" + script);
+    }
+
+    @Test
+    void ube_uploadsAShiftJisCsv_aBadRowStoresNothing_aDryRunShowsTheChange_thenItIsImported() throws Exception {
+        Path bad = Files.createTempFile("figures-bad", ".csv");
+        Path good = Files.createTempFile("figures", ".csv");
+        Files.write(bad, """
+                事業ID,KPI ID,年度,目標値,実績値,状態,出典,備考,理由
+                ube-tokiwa,visitors,令和7年度,"１，０８０，０００",1033000,速報,入園者集計,,
+                ube-tokiwa,visitors,R8,多い,,,,,
+                """.getBytes(Charset.forName("windows-31j")));
+        Files.write(good, """
+                事業ID,KPI ID,年度,目標値,実績値,状態,出典,備考,理由
+                ube-tokiwa,visitors,令和8年度,"１，１００，０００",,,,,
+                """.getBytes(Charset.forName("windows-31j")));
+        long before = services.count("SELECT count(*) FROM domain_event_entry");
+        try (Browser ube = new Browser(base)) {
+            ube.signIn("ube");
+            ube.find("#import-link").click();
+
+            ube.find("#import-file").sendKeys(bad.toString());
+            ube.find("#import-form").submit();
+            assertThat(ube.waitForText("#import-result", "何も保存していません")).contains("Shift_JIS");
+            assertThat(ube.find("#import-errors").getText()).contains("3");
+            assertThat(services.count("SELECT count(*) FROM domain_event_entry")).isEqualTo(before);
+
+            ube.find("#import-file").sendKeys(good.toString());
+            ube.find("#import-form").submit();
+            assertThat(ube.waitForText("#import-result", "保存していません")).contains("試し読み");
+            assertThat(ube.find("#import-changes").getText()).contains("ube-tokiwa").contains("令和8年度");
+            assertThat(services.count("SELECT count(*) FROM domain_event_entry")).isEqualTo(before);
+
+            ube.find("#import-file").sendKeys(good.toString());
+            ube.find("#import-dry-run").click();
+            ube.find("#import-form").submit();
+            assertThat(ube.waitForText("#import-result", "取り込みました")).contains("取り込みました");
+            assertThat(services.count("SELECT count(*) FROM domain_event_entry")).isEqualTo(before + 1);
+        }
     }
 
     @Test
