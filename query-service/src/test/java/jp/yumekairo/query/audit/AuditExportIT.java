@@ -27,15 +27,15 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A log of 12,000 events, each correction carrying a note of 2,000 characters (more than 64 MB of payload in all),
+ * A log of 13,200 events, each correction carrying a note of 2,000 characters (more than 64 MB of payload in all),
  * exported by a query service whose heap is 64 MB: every event arrives once, in order, which it could not if the
  * export held the log in memory. The members' editors write 600 events through the API; the log is then copied
- * 19 times under new project ids in SQL, as the command service would have written them, because 12,000 commands
+ * 21 times under new project ids in SQL, as the command service would have written them, because 13,200 commands
  * with long notes would take minutes and prove nothing more about the export.
  */
 class AuditExportIT {
 
-    private static final int EVENTS = 12_000;
+    private static final int EVENTS = 13_200;
     private static final int PROJECTS_PER_MEMBER = 2;
     private static final int WRITTEN = 600;
     private static final int COPIES = EVENTS / WRITTEN - 1;
