@@ -1,8 +1,8 @@
 package jp.yumekairo.query.project;
 
-import jp.yumekairo.events.InvalidValueException;
 import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.query.web.AsOf;
+import jp.yumekairo.query.web.PathValues;
 import jp.yumekairo.query.web.QueryRefused;
 import jp.yumekairo.query.web.ViewVersions;
 import org.springframework.http.ResponseEntity;
@@ -43,12 +43,7 @@ class ProjectQueryController {
     /** One member's projects (led or taken part in), with KPIs per fiscal year, costs and evaluations. */
     @GetMapping("/municipalities/{code}/projects")
     Map<String, Object> projectsOf(@PathVariable String code, @RequestParam(required = false) String asOf) {
-        MunicipalityCode member;
-        try {
-            member = MunicipalityCode.of(code);
-        } catch (InvalidValueException notAMember) {
-            throw QueryRefused.unknown(notAMember.code(), notAMember.getMessage());
-        }
+        MunicipalityCode member = PathValues.member(code);
         Instant at = AsOf.parse(asOf);
         return Map.of("municipalityCode", member.code(), "municipalityName", member.nameJa(),
                 "projects", views.projectsOf(member, at));

@@ -1,7 +1,6 @@
 package jp.yumekairo.query.project;
 
 import jp.yumekairo.events.FiscalYear;
-import jp.yumekairo.events.InvalidValueException;
 import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.query.audit.Checkpoints;
 import jp.yumekairo.query.project.ProjectView.CostView;
@@ -9,7 +8,7 @@ import jp.yumekairo.query.project.ProjectView.EvaluationView;
 import jp.yumekairo.query.project.ProjectView.KpiView;
 import jp.yumekairo.query.project.ProjectView.KpiYear;
 import jp.yumekairo.query.web.AsOf;
-import jp.yumekairo.query.web.QueryRefused;
+import jp.yumekairo.query.web.PathValues;
 import jp.yumekairo.query.web.Spreadsheets;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -30,6 +29,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+
+import static jp.yumekairo.query.web.PathValues.member;
 
 /**
  * A member's yearly effect-verification report (効果検証) as the published tables lay it out: per project its
@@ -58,7 +59,7 @@ class ReportExportController {
     ResponseEntity<byte[]> xlsx(@PathVariable String code, @PathVariable int fiscalYear,
                                 @RequestParam(required = false) String asOf) {
         MunicipalityCode member = member(code);
-        FiscalYear year = year(fiscalYear);
+        FiscalYear year = PathValues.fiscalYear(fiscalYear);
         Instant at = AsOf.parse(asOf);
         List<List<Object>> rows = rows(member, year, at);
         Workbook workbook = Spreadsheets.workbook();
@@ -93,7 +94,7 @@ class ReportExportController {
     ResponseEntity<byte[]> csv(@PathVariable String code, @PathVariable int fiscalYear,
                                @RequestParam(required = false) String asOf) {
         MunicipalityCode member = member(code);
-        FiscalYear year = year(fiscalYear);
+        FiscalYear year = PathValues.fiscalYear(fiscalYear);
         Instant at = AsOf.parse(asOf);
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
@@ -173,21 +174,7 @@ class ReportExportController {
         return rows;
     }
 
-    private static MunicipalityCode member(String code) {
-        try {
-            return MunicipalityCode.of(code);
-        } catch (InvalidValueException notAMember) {
-            throw QueryRefused.unknown(notAMember.code(), notAMember.getMessage());
-        }
-    }
 
-    private static FiscalYear year(int fiscalYear) {
-        try {
-            return FiscalYear.of(fiscalYear);
-        } catch (InvalidValueException outOfRange) {
-            throw QueryRefused.invalid(outOfRange.code(), outOfRange.getMessage());
-        }
-    }
 
     private static String filename(MunicipalityCode member, FiscalYear year) {
         return "効果検証_" + member.nameJa() + "_" + year.toJapanese();

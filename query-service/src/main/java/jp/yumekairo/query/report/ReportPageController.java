@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import static jp.yumekairo.query.web.PathValues.member;
+
 /**
  * The yearly 効果検証 reports (one per member and fiscal year): status and versions, the differences between two
  * versions highlighted, the reviewers' comments by sector with the member's answers; the editor submits and
@@ -170,13 +172,6 @@ class ReportPageController {
         return at == null ? path : path + "?asOf=" + at;
     }
 
-    private static MunicipalityCode member(String code) {
-        try {
-            return MunicipalityCode.of(code);
-        } catch (InvalidValueException notAMember) {
-            throw QueryRefused.unknown(notAMember.code(), notAMember.getMessage());
-        }
-    }
 
     private static void year(int fiscalYear) {
         try {

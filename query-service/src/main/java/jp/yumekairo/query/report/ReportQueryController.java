@@ -1,12 +1,12 @@
 package jp.yumekairo.query.report;
 
 import jp.yumekairo.events.FiscalYear;
-import jp.yumekairo.events.InvalidValueException;
 import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.query.audit.Checkpoints;
 import jp.yumekairo.query.report.ReportView.Version;
 import jp.yumekairo.query.report.ReportViews.Comparison;
 import jp.yumekairo.query.web.AsOf;
+import jp.yumekairo.query.web.PathValues;
 import jp.yumekairo.query.web.QueryRefused;
 import jp.yumekairo.query.web.ViewVersions;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+
+import static jp.yumekairo.query.web.PathValues.member;
 
 /** A member's yearly report now or as of any instant, its frozen published versions, and what changed between them. */
 @RestController
@@ -45,7 +47,7 @@ class ReportQueryController {
     ReportView report(@PathVariable String code, @PathVariable int fiscalYear,
                       @RequestParam(required = false) String asOf, @RequestParam(required = false) Long minVersion) {
         MunicipalityCode member = member(code);
-        FiscalYear year = year(fiscalYear);
+        FiscalYear year = PathValues.fiscalYear(fiscalYear);
         Instant at = AsOf.parse(asOf);
         viewVersions.awaitVersion(ReportViews.reportId(member, year), minVersion);
         return reports.current(member, year, at);
@@ -59,7 +61,7 @@ class ReportQueryController {
     Map<String, Object> versions(@PathVariable String code, @PathVariable int fiscalYear,
                                  @RequestParam(required = false) String asOf) {
         MunicipalityCode member = member(code);
-        FiscalYear year = year(fiscalYear);
+        FiscalYear year = PathValues.fiscalYear(fiscalYear);
         Instant at = AsOf.parse(asOf);
         List<Map<String, Object>> versions = new ArrayList<>();
         for (Version version : reports.versions(member, year, at)) {
@@ -94,7 +96,7 @@ class ReportQueryController {
     @GetMapping("/versions/{version}")
     ResponseEntity<ReportView> version(@PathVariable String code, @PathVariable int fiscalYear,
                                        @PathVariable int version) {
-        ReportView view = reports.version(member(code), year(fiscalYear), version)
+        ReportView view = reports.version(member(code), PathValues.fiscalYear(fiscalYear), version)
                 .orElseThrow(() -> QueryRefused.unknown("unknown-report-version",
                         "the report has no published version " + version));
         return ResponseEntity.ok().eTag("\"v" + version + "\"").body(view);
@@ -104,24 +106,10 @@ class ReportQueryController {
     @GetMapping("/diff")
     Comparison diff(@PathVariable String code, @PathVariable int fiscalYear, @RequestParam int from,
                     @RequestParam(required = false) Integer to, @RequestParam(required = false) String asOf) {
-        return reports.compare(member(code), year(fiscalYear), from, to, AsOf.parse(asOf))
+        return reports.compare(member(code), PathValues.fiscalYear(fiscalYear), from, to, AsOf.parse(asOf))
                 .orElseThrow(() -> QueryRefused.unknown("unknown-report-version",
                         "the report has no published version " + from + (to == null ? "" : " or " + to)));
     }
 
-    private static MunicipalityCode member(String code) {
-        try {
-            return MunicipalityCode.of(code);
-        } catch (InvalidValueException notAMember) {
-            throw QueryRefused.unknown(notAMember.code(), notAMember.getMessage());
-        }
-    }
 
-    private static FiscalYear year(int fiscalYear) {
-        try {
-            return FiscalYear.of(fiscalYear);
-        } catch (InvalidValueException outOfRange) {
-            throw QueryRefused.invalid(outOfRange.code(), outOfRange.getMessage());
-        }
-    }
 }
