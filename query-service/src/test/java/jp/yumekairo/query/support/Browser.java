@@ -41,6 +41,7 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final String baseUrl;
+    private final Path downloads;
 
     public Browser(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -55,7 +56,13 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1280,1000", "--lang=ja", "--no-first-run", "--disable-extensions",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ja"));
+        try {
+            downloads = Files.createTempDirectory("browser-downloads");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ja",
+                "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -138,6 +145,32 @@ public final class Browser implements AutoCloseable {
             Path target = SCREENSHOTS.resolve(name + ".png");
             Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
             return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Clicks the link or button (a download) and waits for the file the browser saves, as a person clicking a
+     * download button would get it; returns its path.
+     */
+    public Path download(String css) {
+        try (var before = Files.list(downloads)) {
+            List<Path> existing = before.toList();
+            find(css).click();
+            Path[] saved = new Path[1];
+            new WebDriverWait(driver, WAIT).until(d -> {
+                try (var now = Files.list(downloads)) {
+                    saved[0] = now.filter(file -> !existing.contains(file))
+                            .filter(file -> !file.getFileName().toString().endsWith(".crdownload"))
+                            .filter(file -> !file.getFileName().toString().endsWith(".tmp"))
+                            .findFirst().orElse(null);
+                    return saved[0] != null;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            return saved[0];
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
