@@ -11,6 +11,10 @@ import jp.yumekairo.events.project.ActualRecorded;
 import jp.yumekairo.events.project.EvaluationRevised;
 import jp.yumekairo.events.project.EvaluationSubmitted;
 import jp.yumekairo.events.project.KpiDefined;
+import jp.yumekairo.events.project.KpiRenamed;
+import jp.yumekairo.events.project.ProjectActivitiesRecorded;
+import jp.yumekairo.events.project.ProjectDetailsCorrected;
+import jp.yumekairo.events.project.ProjectUpcasters;
 import jp.yumekairo.events.project.ProjectCostRecorded;
 import jp.yumekairo.events.project.ProjectEvent;
 import jp.yumekairo.events.project.ProjectRegistered;
@@ -20,6 +24,13 @@ import jp.yumekairo.events.report.ReportPublished;
 import jp.yumekairo.events.report.ReportSubmitted;
 import jp.yumekairo.events.report.ReviewCommentAdded;
 import jp.yumekairo.events.report.ReviewCommentAnswered;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -60,11 +71,17 @@ class EventSamplesTest {
                 new ActualRecorded("sanyo-onoda-glass", "glass-sales", FiscalYear.of(2021), Figure.of(134_280, "円"),
                         ActualStatus.CONFIRMED, "令和3年度実績報告", "", "速報値を確定値に更新"),
                 new ProjectCostRecorded("mine-tourism", FiscalYear.of(2024), 40_404_482L, 20_202_241L, ""),
+                new ProjectActivitiesRecorded("mine-tourism", FiscalYear.of(2024),
+                        "観光プロモーション動画の制作、旅行博への出展", ""),
+                new ProjectDetailsCorrected("yamaguchi-wide-tourism", "山口県央連携観光推進事業",
+                        "圏域の観光資源を一体的に発信する。", "観光交流課",
+                        List.of(MunicipalityCode.HOFU, MunicipalityCode.MINE), "名称の誤記を訂正"),
+                new KpiRenamed("mine-tourism", "visitors", "観光客数（延べ人数）", "公表資料の表記に合わせる"),
                 new EvaluationSubmitted("mine-tourism", FiscalYear.of(2024), EffectRating.VERY_EFFECTIVE,
-                        Policy.CONTINUE, "全てのKPIが目標を達成した", "現況", "阻害要因", "見直し内容",
+                        Policy.CONTINUE, "全てのKPIが目標を達成した", "引き続き誘客を図るため", "現況", "阻害要因", "見直し内容",
                         Map.of("visitors", "天候不順", "events", "会場の確保")),
                 new EvaluationRevised("mine-tourism", FiscalYear.of(2024), EffectRating.CONSIDERABLY_EFFECTIVE,
-                        Policy.IMPROVE, "一部のKPIが未達", "", "", "", Map.of(), "委員会の指摘を受けて修正"),
+                        Policy.IMPROVE, "一部のKPIが未達", "", "", "", "", Map.of(), "委員会の指摘を受けて修正"),
                 new PlanDefined("yume-kairo-2", "第2期山口県央連携都市圏域ビジョン", List.of(MunicipalityCode.values()),
                         FiscalYear.of(2022), FiscalYear.of(2026)),
                 new KgiDefined("yume-kairo-2", "settled-population", "定住人口", "人", Direction.HIGHER_IS_BETTER,
@@ -107,6 +124,43 @@ class EventSamplesTest {
                     .isEqualTo(approved);
             assertThat(json.readValue(approved, event.getClass())).isEqualTo(event);
         }));
+    }
+
+    /**
+     * Events stored before a revision (no payload revision, the shape of {@code approved/revision-1}) still read,
+     * through the upcasters both services register, as the current revision.
+     */
+    @Test
+    void eventsStoredWithoutARevisionStillRead() throws IOException {
+        assertThat(readStored(ProjectCostRecorded.class, "revision-1/ProjectCostRecorded.json"))
+                .isEqualTo(new ProjectCostRecorded("mine-tourism", FiscalYear.of(2024), 40_404_482L, 20_202_241L, ""));
+        assertThat(readStored(EvaluationSubmitted.class, "revision-1/EvaluationSubmitted.json"))
+                .isEqualTo(new EvaluationSubmitted("mine-tourism", FiscalYear.of(2024), EffectRating.VERY_EFFECTIVE,
+                        Policy.CONTINUE, "全てのKPIが目標を達成した", "", "現況", "阻害要因", "見直し内容",
+                        Map.of("visitors", "天候不順", "events", "会場の確保")));
+        assertThat(readStored(EvaluationRevised.class, "revision-1/EvaluationRevised.json"))
+                .isEqualTo(new EvaluationRevised("mine-tourism", FiscalYear.of(2024),
+                        EffectRating.CONSIDERABLY_EFFECTIVE, Policy.IMPROVE, "一部のKPIが未達", "", "", "", "", Map.of(),
+                        "委員会の指摘を受けて修正"));
+    }
+
+    @Test
+    void revisedEventsNameTheirRevision() {
+        Stream.of(ProjectCostRecorded.class, EvaluationSubmitted.class, EvaluationRevised.class)
+                .forEach(type -> assertThat(type.getAnnotation(Revision.class).value()).as(type.getSimpleName())
+                        .isEqualTo("2"));
+    }
+
+    private Object readStored(Class<?> type, String sample) throws IOException {
+        Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
+        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Project", "mine-tourism", 0,
+                "event-1", java.time.Instant.parse("2024-06-01T00:00:00Z"), type.getName(), null,
+                approved(sample).getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
+        List<IntermediateEventRepresentation> read = new EventUpcasterChain(ProjectUpcasters.all())
+                .upcast(Stream.of(new InitialEventRepresentation(stored, serializer))).toList();
+        assertThat(read).hasSize(1);
+        assertThat(read.get(0).getType().getRevision()).isEqualTo("2");
+        return serializer.deserialize(read.get(0).getData());
     }
 
     private static String approved(String name) throws IOException {

@@ -2,11 +2,14 @@ package jp.yumekairo.command.config;
 
 import jp.yumekairo.command.web.CommandMetaData;
 import jp.yumekairo.events.EventJson;
+import jp.yumekairo.events.project.ProjectUpcasters;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -58,6 +61,12 @@ class EventStoreConfiguration {
     @Qualifier("messageSerializer")
     Serializer messageSerializer(Serializer serializer) {
         return serializer;
+    }
+
+    /** Older revisions of the project events read as the current one (Axon registers every upcaster bean). */
+    @Bean
+    EventUpcaster projectEventUpcasters() {
+        return new EventUpcasterChain(ProjectUpcasters.all());
     }
 
     /** PostgreSQL reports a duplicate (aggregate, sequence) as SQLState 23505, not as Axon's default expects. */

@@ -145,14 +145,22 @@ public class DemoDataLoader {
                             "status", status, "source", source, "note", kpi.path("note").asText(""), "reason", ""));
                 }
             }
-            if (!project.path("totalCost").isNull() && !project.path("grantAmount").isNull()) {
+            if (!project.path("activities").asText("").isEmpty()) {
+                send("mine", "PUT", "/api/projects/" + projectId + "/activities/" + fiscalYear, object(
+                        "activities", project.get("activities"), "reason", ""));
+            }
+            if (project.hasNonNull("totalCost")) {
+                // 令和7年度's table gives 総事業費 before any grant was paid: its 交付実績 is unknown (null), not 0.
                 send("mine", "PUT", "/api/projects/" + projectId + "/costs/" + fiscalYear, object("totalCost",
-                        project.get("totalCost"), "grantAmount", project.get("grantAmount"), "reason", ""));
+                        project.get("totalCost"), "grantAmount", project.path("grantAmount").isMissingNode()
+                                ? json.nullNode() : project.get("grantAmount"), "reason", ""));
             }
             if (!project.path("effect").isNull() && !project.path("policy").isNull()) {
                 send("mine", "POST", "/api/projects/" + projectId + "/evaluations/" + fiscalYear, object(
                         "effect", project.get("effect"), "policy", project.get("policy"),
-                        "rationale", project.path("rationale").asText(""), "situation", project.path("situation").asText(""),
+                        "rationale", project.path("rationale").asText(""),
+                        "policyRationale", project.path("policyReason").asText(""),
+                        "situation", project.path("situation").asText(""),
                         "obstacles", project.path("obstacles").asText(""), "revisions", project.path("revisions").asText("")));
             }
         }

@@ -1,10 +1,13 @@
 package jp.yumekairo.command.project;
 
 import jp.yumekairo.command.auth.Actor;
+import jp.yumekairo.command.project.ProjectCommands.CorrectProjectDetails;
 import jp.yumekairo.command.project.ProjectCommands.DefineKpi;
+import jp.yumekairo.command.project.ProjectCommands.RecordActivities;
 import jp.yumekairo.command.project.ProjectCommands.RecordActual;
 import jp.yumekairo.command.project.ProjectCommands.RecordProjectCost;
 import jp.yumekairo.command.project.ProjectCommands.RegisterProject;
+import jp.yumekairo.command.project.ProjectCommands.RenameKpi;
 import jp.yumekairo.command.project.ProjectCommands.ReviseEvaluation;
 import jp.yumekairo.command.project.ProjectCommands.ReviseTarget;
 import jp.yumekairo.command.project.ProjectCommands.SubmitEvaluation;
@@ -30,9 +33,13 @@ import jp.yumekairo.events.project.ActualRecorded;
 import jp.yumekairo.events.project.EvaluationRevised;
 import jp.yumekairo.events.project.EvaluationSubmitted;
 import jp.yumekairo.events.project.KpiDefined;
+import jp.yumekairo.events.project.KpiRenamed;
+import jp.yumekairo.events.project.ProjectActivitiesRecorded;
+import jp.yumekairo.events.project.ProjectDetailsCorrected;
 import jp.yumekairo.events.project.ProjectCostRecorded;
 import jp.yumekairo.events.project.ProjectRegistered;
 import jp.yumekairo.events.project.TargetRevised;
+import jp.yumekairo.command.web.Handled;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -42,6 +49,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -59,7 +67,11 @@ class Project {
     private MunicipalityCode leadMunicipality;
     private FiscalYear firstFiscalYear;
     private FiscalYear lastFiscalYear;
+    private ProjectScope scope;
+    private ProjectDetailsCorrected details;
     private final Map<String, String> kpiUnits = new HashMap<>();
+    private final Map<String, String> kpiNames = new HashMap<>();
+    private final Map<FiscalYear, String> activities = new HashMap<>();
     private final Map<KpiYear, Figure> targets = new HashMap<>();
     private final Map<KpiYear, ActualRecorded> actuals = new HashMap<>();
     private final Map<FiscalYear, ProjectCostRecorded> costs = new HashMap<>();
@@ -79,29 +91,19 @@ class Project {
             throw new InvalidProjectPeriod(command.firstFiscalYear(), command.lastFiscalYear());
         }
         List<MunicipalityCode> named = command.participants() == null ? List.of() : command.participants();
-        Set<MunicipalityCode> participants = new HashSet<>(named);
-        if (participants.size() != named.size()) {
-            throw new ParticipantsDoNotMatchScope("a participating member is named twice");
-        }
-        if (participants.contains(command.leadMunicipality())) {
-            throw new ParticipantsDoNotMatchScope("the lead municipality is not also a participant");
-        }
-        if (command.scope() == ProjectScope.SINGLE && !participants.isEmpty()) {
-            throw new ParticipantsDoNotMatchScope("a single-municipality (単独) project has no other participants");
-        }
-        if (command.scope() == ProjectScope.WIDE_AREA && participants.isEmpty()) {
-            throw new ParticipantsDoNotMatchScope("a wide-area (広域) project names the other participating members");
-        }
+        requireParticipants(command.scope(), command.leadMunicipality(), named);
         apply(new ProjectRegistered(command.projectId(), command.leadMunicipality(), named,
                 command.name(), command.summary(), command.scope(), command.grantProgram(), command.department(),
                 command.firstFiscalYear(), command.lastFiscalYear()));
     }
 
+    /** Answers the KPI's id with the version: the one given, or {@code kpi-<n>}, the first free number. */
     @CommandHandler
-    long handle(DefineKpi command, Actor actor) {
+    Handled handle(DefineKpi command, Actor actor) {
         actor.requireEditorOf(leadMunicipality, "define a KPI of a project");
-        if (kpiUnits.containsKey(command.kpiId())) {
-            throw new DuplicateKpi(projectId, command.kpiId());
+        String kpiId = command.kpiId() == null ? nextKpiId() : command.kpiId();
+        if (kpiUnits.containsKey(kpiId)) {
+            throw new DuplicateKpi(projectId, kpiId);
         }
         if (command.baseline() != null && command.baseline().fiscalYear() != null
                 && command.baseline().fiscalYear().isAfter(lastFiscalYear)) {
@@ -109,8 +111,57 @@ class Project {
         }
         var finalTarget = command.finalTarget() == null ? null
                 : Figures.requireSane(command.finalTarget(), "final target");
-        apply(new KpiDefined(projectId, command.kpiId(), command.name(), command.unit(), command.direction(),
+        apply(new KpiDefined(projectId, kpiId, command.name(), command.unit(), command.direction(),
                 command.measure(), command.baseline(), finalTarget));
+        return new Handled(getVersion(), Map.of("kpiId", kpiId));
+    }
+
+    /** Corrects the KPI's 名称 (never its unit, direction or measure), with the reason. */
+    @CommandHandler
+    long handle(RenameKpi command, Actor actor) {
+        actor.requireEditorOf(leadMunicipality, "rename a KPI of a project");
+        requireKpi(command.kpiId());
+        if (command.name().equals(kpiNames.get(command.kpiId()))) {
+            return getVersion();
+        }
+        ReasonRequired.require(command.reason(), "renaming a KPI");
+        apply(new KpiRenamed(projectId, command.kpiId(), command.name(), command.reason()));
+        return getVersion();
+    }
+
+    /** Corrects 名称, 概要, 所管課 and the participants, with the reason; scope, grant and period stay. */
+    @CommandHandler
+    long handle(CorrectProjectDetails command, Actor actor) {
+        actor.requireEditorOf(leadMunicipality, "correct the details of a project");
+        List<MunicipalityCode> named = command.participants() == null ? List.of() : command.participants();
+        requireParticipants(scope, leadMunicipality, named);
+        ProjectDetailsCorrected corrected = new ProjectDetailsCorrected(projectId, command.name(), command.summary(),
+                command.department(), named, command.reason());
+        if (details.name().equals(corrected.name()) && details.summary().equals(corrected.summary())
+                && details.department().equals(corrected.department())
+                && new HashSet<>(details.participants()).equals(new HashSet<>(corrected.participants()))) {
+            return getVersion();
+        }
+        ReasonRequired.require(command.reason(), "correcting the details of a project");
+        apply(corrected);
+        return getVersion();
+    }
+
+    /** Records the year's 事業実績; recording a year again is a correction and needs a reason. */
+    @CommandHandler
+    long handle(RecordActivities command, Actor actor) {
+        actor.requireEditorOf(leadMunicipality, "record the activities of a project");
+        requireInPeriod(command.fiscalYear());
+        String current = activities.get(command.fiscalYear());
+        String text = command.activities() == null ? "" : command.activities();
+        if (text.equals(current)) {
+            return getVersion();
+        }
+        if (current != null) {
+            ReasonRequired.require(command.reason(),
+                    "recording the activities of " + command.fiscalYear().toJapanese() + " again");
+        }
+        apply(new ProjectActivitiesRecorded(projectId, command.fiscalYear(), text, command.reason()));
         return getVersion();
     }
 
@@ -167,16 +218,17 @@ class Project {
     long handle(RecordProjectCost command, Actor actor) {
         actor.requireEditorOf(leadMunicipality, "record the cost of a project");
         requireInPeriod(command.fiscalYear());
-        if (command.totalCost() < 0 || command.grantAmount() < 0) {
+        if (command.totalCost() < 0 || command.grantAmount() != null && command.grantAmount() < 0) {
             throw new InvalidCost("costs are amounts in yen and cannot be negative");
         }
-        if (command.grantAmount() > command.totalCost()) {
+        if (command.grantAmount() != null && command.grantAmount() > command.totalCost()) {
             throw new InvalidCost("the grant paid (交付実績) " + command.grantAmount()
                     + "円 exceeds the total project cost (総事業費) " + command.totalCost() + "円");
         }
         ProjectCostRecorded current = costs.get(command.fiscalYear());
         if (current != null) {
-            if (current.totalCost() == command.totalCost() && current.grantAmount() == command.grantAmount()) {
+            if (current.totalCost() == command.totalCost()
+                    && Objects.equals(current.grantAmount(), command.grantAmount())) {
                 return getVersion();
             }
             ReasonRequired.require(command.reason(), "recording the cost of " + command.fiscalYear().toJapanese() + " again");
@@ -195,8 +247,8 @@ class Project {
         }
         requireKnownKpis(command.shortfallReasons());
         apply(new EvaluationSubmitted(projectId, command.fiscalYear(), command.effect(), command.policy(),
-                command.rationale(), command.situation(), command.obstacles(), command.revisions(),
-                command.shortfallReasons()));
+                command.rationale(), command.policyRationale(), command.situation(), command.obstacles(),
+                command.revisions(), command.shortfallReasons()));
         return getVersion();
     }
 
@@ -210,9 +262,35 @@ class Project {
         requireKnownKpis(command.shortfallReasons());
         ReasonRequired.require(command.reason(), "revising the evaluation of " + command.fiscalYear().toJapanese());
         apply(new EvaluationRevised(projectId, command.fiscalYear(), command.effect(), command.policy(),
-                command.rationale(), command.situation(), command.obstacles(), command.revisions(),
-                command.shortfallReasons(), command.reason()));
+                command.rationale(), command.policyRationale(), command.situation(), command.obstacles(),
+                command.revisions(), command.shortfallReasons(), command.reason()));
         return getVersion();
+    }
+
+    /** {@code kpi-<n>} with the lowest n from the KPI count up that no KPI of the project has. */
+    private String nextKpiId() {
+        int n = kpiUnits.size() + 1;
+        while (kpiUnits.containsKey("kpi-" + n)) {
+            n++;
+        }
+        return "kpi-" + n;
+    }
+
+    /** Participants are other members than the lead, each named once, and only a 広域 project has them. */
+    private static void requireParticipants(ProjectScope scope, MunicipalityCode lead, List<MunicipalityCode> named) {
+        Set<MunicipalityCode> participants = new HashSet<>(named);
+        if (participants.size() != named.size()) {
+            throw new ParticipantsDoNotMatchScope("a participating member is named twice");
+        }
+        if (participants.contains(lead)) {
+            throw new ParticipantsDoNotMatchScope("the lead municipality is not also a participant");
+        }
+        if (scope == ProjectScope.SINGLE && !participants.isEmpty()) {
+            throw new ParticipantsDoNotMatchScope("a single-municipality (単独) project has no other participants");
+        }
+        if (scope == ProjectScope.WIDE_AREA && participants.isEmpty()) {
+            throw new ParticipantsDoNotMatchScope("a wide-area (広域) project names the other participating members");
+        }
     }
 
     private String requireKpi(String kpiId) {
@@ -254,11 +332,30 @@ class Project {
         leadMunicipality = event.leadMunicipality();
         firstFiscalYear = event.firstFiscalYear();
         lastFiscalYear = event.lastFiscalYear();
+        scope = event.scope();
+        details = new ProjectDetailsCorrected(event.projectId(), event.name(), event.summary(), event.department(),
+                event.participants(), "");
+    }
+
+    @EventSourcingHandler
+    void on(ProjectDetailsCorrected event) {
+        details = event;
     }
 
     @EventSourcingHandler
     void on(KpiDefined event) {
         kpiUnits.put(event.kpiId(), event.unit());
+        kpiNames.put(event.kpiId(), event.name());
+    }
+
+    @EventSourcingHandler
+    void on(KpiRenamed event) {
+        kpiNames.put(event.kpiId(), event.name());
+    }
+
+    @EventSourcingHandler
+    void on(ProjectActivitiesRecorded event) {
+        activities.put(event.fiscalYear(), event.activities());
     }
 
     @EventSourcingHandler

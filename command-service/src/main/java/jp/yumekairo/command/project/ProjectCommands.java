@@ -32,6 +32,7 @@ final class ProjectCommands {
                            FiscalYear lastFiscalYear) {
     }
 
+    /** {@code kpiId} null: the project numbers the KPI ({@code kpi-<n>}). */
     record DefineKpi(@TargetAggregateIdentifier String projectId, String kpiId, String name, String unit,
                      Direction direction, Measure measure, Baseline baseline, BigDecimal finalTarget,
                      @TargetAggregateVersion Long expectedVersion) {
@@ -47,18 +48,31 @@ final class ProjectCommands {
     }
 
     record RecordProjectCost(@TargetAggregateIdentifier String projectId, FiscalYear fiscalYear, long totalCost,
-                             long grantAmount, String reason, @TargetAggregateVersion Long expectedVersion) {
+                             Long grantAmount, String reason, @TargetAggregateVersion Long expectedVersion) {
     }
 
     record SubmitEvaluation(@TargetAggregateIdentifier String projectId, FiscalYear fiscalYear,
-                            EffectRating effect, Policy policy, String rationale, String situation,
-                            String obstacles, String revisions, Map<String, String> shortfallReasons,
+                            EffectRating effect, Policy policy, String rationale, String policyRationale,
+                            String situation, String obstacles, String revisions, Map<String, String> shortfallReasons,
                             @TargetAggregateVersion Long expectedVersion) {
     }
 
     record ReviseEvaluation(@TargetAggregateIdentifier String projectId, FiscalYear fiscalYear,
-                            EffectRating effect, Policy policy, String rationale, String situation,
-                            String obstacles, String revisions, Map<String, String> shortfallReasons,
+                            EffectRating effect, Policy policy, String rationale, String policyRationale,
+                            String situation, String obstacles, String revisions, Map<String, String> shortfallReasons,
+                            String reason, @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    record RenameKpi(@TargetAggregateIdentifier String projectId, String kpiId, String name, String reason,
+                     @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    record CorrectProjectDetails(@TargetAggregateIdentifier String projectId, String name, String summary,
+                                 String department, List<MunicipalityCode> participants, String reason,
+                                 @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    record RecordActivities(@TargetAggregateIdentifier String projectId, FiscalYear fiscalYear, String activities,
                             String reason, @TargetAggregateVersion Long expectedVersion) {
     }
 }

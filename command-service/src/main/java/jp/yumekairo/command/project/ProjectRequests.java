@@ -26,8 +26,9 @@ final class ProjectRequests {
     private ProjectRequests() {
     }
 
+    /** {@code projectId} may be omitted: the service then makes one (see {@link ProjectIds}). */
     record RegisterProjectRequest(
-            @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String projectId,
+            @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String projectId,
             @NotNull MunicipalityCode leadMunicipality,
             @Size(max = 7) List<@NotNull MunicipalityCode> participants,
             @NotBlank @Size(max = 200) String name,
@@ -43,8 +44,9 @@ final class ProjectRequests {
     record BaselineRequest(@NotNull BigDecimal value, Integer fiscalYear) {
     }
 
+    /** {@code kpiId} may be omitted: the project then numbers the KPI {@code kpi-<n>}. */
     record DefineKpiRequest(
-            @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String kpiId,
+            @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String kpiId,
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Size(max = 20) String unit,
             @NotNull Direction direction,
@@ -60,7 +62,8 @@ final class ProjectRequests {
                                @Size(max = 2000) String note, @Size(max = 1000) String reason) {
     }
 
-    record RecordProjectCostRequest(@NotNull @PositiveOrZero Long totalCost, @NotNull @PositiveOrZero Long grantAmount,
+    /** {@code grantAmount} null or omitted: the 交付実績 is not known. */
+    record RecordProjectCostRequest(@NotNull @PositiveOrZero Long totalCost, @PositiveOrZero Long grantAmount,
                                     @Size(max = 1000) String reason) {
     }
 
@@ -68,11 +71,26 @@ final class ProjectRequests {
             @NotNull EffectRating effect,
             @NotNull Policy policy,
             @Size(max = 4000) String rationale,
+            @Size(max = 4000) String policyRationale,
             @Size(max = 4000) String situation,
             @Size(max = 4000) String obstacles,
             @Size(max = 4000) String revisions,
             @Size(max = 50) Map<@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String,
                     @Size(max = 2000) String> shortfallReasons,
             @Size(max = 1000) String reason) {
+    }
+
+    record RecordActivitiesRequest(@NotNull @Size(max = 8000) String activities, @Size(max = 1000) String reason) {
+    }
+
+    record CorrectProjectDetailsRequest(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 4000) String summary,
+            @Size(max = 200) String department,
+            @Size(max = 7) List<@NotNull MunicipalityCode> participants,
+            @Size(max = 1000) String reason) {
+    }
+
+    record RenameKpiRequest(@NotBlank @Size(max = 200) String name, @Size(max = 1000) String reason) {
     }
 }

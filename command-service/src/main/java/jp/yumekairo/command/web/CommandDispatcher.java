@@ -126,7 +126,7 @@ public class CommandDispatcher {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
-            sha.update(json.writeValueAsBytes(write.command()));
+            sha.update(json.writeValueAsBytes(write.request()));
             sha.update(("\n" + write.reason()).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException | JsonProcessingException impossible) {

@@ -3,7 +3,7 @@ package jp.yumekairo.command.web;
 import jp.yumekairo.command.CommandRefused;
 
 /** Refusals decided at the edge, before or around a command: unknown or duplicate ids, bad headers. */
-final class WriteRefusals {
+public final class WriteRefusals {
 
     private WriteRefusals() {
     }
@@ -14,7 +14,7 @@ final class WriteRefusals {
         }
     }
 
-    static final class DuplicateAggregate extends CommandRefused {
+    public static final class DuplicateAggregate extends CommandRefused {
         DuplicateAggregate(String kind, String id) {
             super(Kind.CONFLICT, "duplicate-" + kind + "-id", "a " + kind + " '" + id + "' already exists");
         }

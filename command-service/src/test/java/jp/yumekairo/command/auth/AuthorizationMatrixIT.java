@@ -94,6 +94,15 @@ class AuthorizationMatrixIT extends CommandServiceIT {
                         n -> PROJECT + "/evaluations/2022",
                         n -> "{\"effect\": \"EFFECTIVE\", \"policy\": \"IMPROVE\", \"reason\": \"委員会の指摘 %d\"}".formatted(n),
                         "401 ok 403 403 403 403 403"),
+                new Row("PUT /api/projects/{projectId}/activities/{fiscalYear}", "application/json",
+                        n -> PROJECT + "/activities/2021",
+                        n -> "{\"activities\": \"観光ガイドを育成した %d\", \"reason\": \"訂正\"}".formatted(n),
+                        "401 ok 403 403 403 403 403"),
+                row("PUT /api/projects/{projectId}/details", n -> """
+                        {"name": "山口市の観光振興事業 %d", "summary": "", "department": "観光交流課", "participants": [],
+                         "reason": "名称の訂正"}""".formatted(n), "401 ok 403 403 403 403 403"),
+                row("PUT /api/projects/{projectId}/kpis/{kpiId}/name", n -> """
+                        {"name": "観光客数 %d", "reason": "表記の統一"}""".formatted(n), "401 ok 403 403 403 403 403"),
                 new Row("POST /api/imports/kpi-figures", "text/csv", n -> "/api/imports/kpi-figures",
                         n -> "projectId,kpiId,fiscalYear,target,reason\nmatrix-project,visitors,2022,%d,見直し\n".formatted(3000 + n),
                         "401 ok 422 422 422 422 422"),

@@ -183,4 +183,112 @@ class ProjectApiIT extends CommandServiceIT {
         assertThat(again.header("ETag")).isEqualTo(set.header("ETag"));
         assertThat(eventCount()).isEqualTo(before);
     }
+
+    private static final String HAGI_PROJECT = """
+            {"leadMunicipality": "35204", "participants": ["35203", "35213"], "name": "萩・山口・美祢の周遊観光推進事業",
+             "summary": "", "scope": "WIDE_AREA", "grantProgram": "SECOND_GENERATION", "department": "観光課",
+             "firstFiscalYear": 2024, "lastFiscalYear": 2026}""";
+
+    private static final String NAMELESS_KPI = """
+            {"name": "周遊観光客数", "unit": "人", "direction": "HIGHER_IS_BETTER", "measure": "ABSOLUTE"}""";
+
+    @Test
+    void aProjectAndItsKpis_registeredWithoutIds_getIdsTheServiceMakes() {
+        Response first = expectStatus(api.post("hagi", "/api/projects", HAGI_PROJECT), 201);
+        String projectId = first.json().get("projectId").asText();
+        assertThat(projectId).matches("35204-r6-[0-9]+").matches(jp.yumekairo.command.web.Ids.PATTERN);
+        assertThat(first.header("Location")).isEqualTo("/api/projects/" + projectId);
+        int number = Integer.parseInt(projectId.substring("35204-r6-".length()));
+
+        Response second = expectStatus(api.post("hagi", "/api/projects", HAGI_PROJECT), 201);
+        assertThat(second.json().get("projectId").asText()).isEqualTo("35204-r6-" + (number + 1));
+
+        Response kpi = expectStatus(api.post("hagi", "/api/projects/" + projectId + "/kpis", NAMELESS_KPI), 200);
+        assertThat(kpi.json().get("kpiId").asText()).isEqualTo("kpi-1");
+        assertThat(kpi.json().get("version").asLong()).isEqualTo(2);
+        assertThat(expectStatus(api.post("hagi", "/api/projects/" + projectId + "/kpis", NAMELESS_KPI), 200)
+                .json().get("kpiId").asText()).isEqualTo("kpi-2");
+        assertThat(expectStatus(api.post("hagi", "/api/projects/" + projectId + "/kpis",
+                NAMELESS_KPI.replace("{", "{\"kpiId\": \"stay-nights\", ")), 200).json().get("kpiId").asText())
+                .isEqualTo("stay-nights");
+    }
+
+    @Test
+    void aRetriedRegistrationWithoutId_underTheSameIdempotencyKey_registersOnce_andAnswersTheSameId() {
+        long before = eventCount();
+        Response first = expectStatus(api.post("hagi", "/api/projects", HAGI_PROJECT, "Idempotency-Key", "made-id-1"), 201);
+        Response retry = expectStatus(api.post("hagi", "/api/projects", HAGI_PROJECT, "Idempotency-Key", "made-id-1"), 201);
+
+        assertThat(retry.json().get("projectId")).isEqualTo(first.json().get("projectId"));
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(eventCount()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void theYearsPublishedTexts_anUnknownGrant_andCorrections_areStoredAsTheirEvents() throws Exception {
+        registerGlassProject("glass-texts");
+        String project = "/api/projects/glass-texts";
+        expectStatus(api.put("sanyo-onoda", project + "/costs/2021", "{\"totalCost\": 40404000}"), 200);
+        expectStatus(api.put("sanyo-onoda", project + "/activities/2021",
+                "{\"activities\": \"【作家の育成】 ○工房を運営した。\"}"), 200);
+        Response again = api.put("sanyo-onoda", project + "/activities/2021", "{\"activities\": \"【作家の育成】\"}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("code").asText()).isEqualTo("reason-required");
+        expectStatus(api.post("sanyo-onoda", project + "/evaluations/2021", """
+                {"effect": "EFFECTIVE", "policy": "CONTINUE", "rationale": "販路が広がった",
+                 "policyRationale": "ブランドの定着を図るため"}"""), 200);
+        Response unexplained = api.put("sanyo-onoda", project + "/details",
+                "{\"name\": \"小野田ガラスブランド化推進事業\", \"participants\": []}");
+        assertThat(unexplained.status()).isEqualTo(409);
+        assertThat(unexplained.json().get("code").asText()).isEqualTo("reason-required");
+        Response withParticipants = api.put("sanyo-onoda", project + "/details",
+                "{\"name\": \"小野田ガラスブランド化推進事業\", \"participants\": [\"35202\"], \"reason\": \"訂正\"}");
+        assertThat(withParticipants.status()).isEqualTo(400);
+        assertThat(withParticipants.json().get("code").asText()).isEqualTo("participants-do-not-match-scope");
+        expectStatus(api.put("sanyo-onoda", project + "/details", """
+                {"name": "小野田ガラスブランド化推進事業", "summary": "ガラス作家の作品をブランド化する。",
+                 "department": "商工労働課", "participants": [], "reason": "公表資料の名称に合わせる"}"""), 200);
+        expectStatus(api.put("sanyo-onoda", project + "/kpis/glass-sales/name",
+                "{\"name\": \"ガラス商品の販売額\", \"reason\": \"表記の統一\"}"), 200);
+        Response unknownKpi = api.put("sanyo-onoda", project + "/kpis/visitors/name",
+                "{\"name\": \"来館者数\", \"reason\": \"表記の統一\"}");
+        assertThat(unknownKpi.status()).isEqualTo(404);
+        assertThat(unknownKpi.json().get("code").asText()).isEqualTo("unknown-kpi");
+        Response otherMember = api.put("ube", project + "/kpis/glass-sales/name",
+                "{\"name\": \"販売額\", \"reason\": \"表記の統一\"}");
+        assertThat(otherMember.status()).isEqualTo(403);
+
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                SELECT payload_type, payload_revision, convert_from(payload, 'UTF8') AS payload
+                FROM domain_event_entry WHERE aggregate_identifier = 'glass-texts' AND sequence_number >= 2
+                ORDER BY sequence_number""");
+        assertThat(rows).extracting(row -> row.get("payload_type").toString().replaceAll(".*\\.", ""))
+                .containsExactly("ProjectCostRecorded", "ProjectActivitiesRecorded", "EvaluationSubmitted",
+                        "ProjectDetailsCorrected", "KpiRenamed");
+        assertThat(rows).extracting(row -> row.get("payload_revision"))
+                .containsExactly("2", null, "2", null, null);
+        assertThat(JSON.readTree(rows.get(0).get("payload").toString()).get("grantAmount").isNull()).isTrue();
+        assertThat(JSON.readTree(rows.get(2).get("payload").toString()).get("policyRationale").asText())
+                .isEqualTo("ブランドの定着を図るため");
+    }
+
+    @Test
+    void anEventStoredBeforeItsRevision_stillReads() {
+        registerGlassProject("glass-old-cost");
+        // 交付実績 was required before revision 2: a cost as stored then, without a payload revision
+        jdbc.update("""
+                INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                    time_stamp, payload_type, payload_revision, payload, meta_data)
+                VALUES ('old-cost-1', 'glass-old-cost', 2, 'Project', '2024-06-01T00:00:00.000Z',
+                    'jp.yumekairo.events.project.ProjectCostRecorded', NULL, convert_to(?, 'UTF8'), convert_to('{}', 'UTF8'))""",
+                "{\"projectId\": \"glass-old-cost\", \"fiscalYear\": 2021, \"totalCost\": 40404482, "
+                        + "\"grantAmount\": 20202241, \"reason\": \"\"}");
+        long before = eventCount();
+
+        Response same = expectStatus(api.put("sanyo-onoda", "/api/projects/glass-old-cost/costs/2021",
+                "{\"totalCost\": 40404482, \"grantAmount\": 20202241}"), 200);
+
+        assertThat(same.header("ETag")).isEqualTo("\"3\"");
+        assertThat(eventCount()).isEqualTo(before);
+    }
 }

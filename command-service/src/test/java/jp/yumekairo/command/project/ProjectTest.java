@@ -4,10 +4,13 @@ import jp.yumekairo.command.CommandRefused;
 import jp.yumekairo.command.auth.Actor;
 import jp.yumekairo.command.auth.NotPermitted;
 import jp.yumekairo.command.auth.Role;
+import jp.yumekairo.command.project.ProjectCommands.CorrectProjectDetails;
 import jp.yumekairo.command.project.ProjectCommands.DefineKpi;
+import jp.yumekairo.command.project.ProjectCommands.RecordActivities;
 import jp.yumekairo.command.project.ProjectCommands.RecordActual;
 import jp.yumekairo.command.project.ProjectCommands.RecordProjectCost;
 import jp.yumekairo.command.project.ProjectCommands.RegisterProject;
+import jp.yumekairo.command.project.ProjectCommands.RenameKpi;
 import jp.yumekairo.command.project.ProjectCommands.ReviseEvaluation;
 import jp.yumekairo.command.project.ProjectCommands.ReviseTarget;
 import jp.yumekairo.command.project.ProjectCommands.SubmitEvaluation;
@@ -23,6 +26,7 @@ import jp.yumekairo.command.ReasonRequired;
 import jp.yumekairo.command.project.ProjectRefusals.ShortfallReasonForUnknownKpi;
 import jp.yumekairo.command.project.ProjectRefusals.UnknownKpi;
 import jp.yumekairo.command.ValueDoesNotMatchStatus;
+import jp.yumekairo.command.web.Handled;
 import jp.yumekairo.events.ActualStatus;
 import jp.yumekairo.events.Baseline;
 import jp.yumekairo.events.Direction;
@@ -40,6 +44,9 @@ import jp.yumekairo.events.project.ActualRecorded;
 import jp.yumekairo.events.project.EvaluationRevised;
 import jp.yumekairo.events.project.EvaluationSubmitted;
 import jp.yumekairo.events.project.KpiDefined;
+import jp.yumekairo.events.project.KpiRenamed;
+import jp.yumekairo.events.project.ProjectActivitiesRecorded;
+import jp.yumekairo.events.project.ProjectDetailsCorrected;
 import jp.yumekairo.events.project.ProjectCostRecorded;
 import jp.yumekairo.events.project.ProjectRegistered;
 import jp.yumekairo.events.project.TargetRevised;
@@ -147,7 +154,7 @@ class ProjectTest {
         return new ActualRecorded(PROJECT, kpiId, year, value, status, null, null, reason);
     }
 
-    private static RecordProjectCost cost(long total, long grant, String reason) {
+    private static RecordProjectCost cost(long total, Long grant, String reason) {
         return new RecordProjectCost(PROJECT, FY2021, total, grant, reason, null);
     }
 
@@ -155,17 +162,17 @@ class ProjectTest {
 
     private static SubmitEvaluation evaluation(FiscalYear year, Map<String, String> shortfallReasons) {
         return new SubmitEvaluation(PROJECT, year, EffectRating.EFFECTIVE, Policy.CONTINUE,
-                "ブランド商品の販路開拓を進めた", null, null, null, shortfallReasons, null);
+                "ブランド商品の販路開拓を進めた", "販路の拡大を続けるため", null, null, null, shortfallReasons, null);
     }
 
     private static EvaluationSubmitted evaluationSubmitted(FiscalYear year, Map<String, String> shortfallReasons) {
         return new EvaluationSubmitted(PROJECT, year, EffectRating.EFFECTIVE, Policy.CONTINUE,
-                "ブランド商品の販路開拓を進めた", null, null, null, shortfallReasons);
+                "ブランド商品の販路開拓を進めた", "販路の拡大を続けるため", null, null, null, shortfallReasons);
     }
 
     private static ReviseEvaluation revision(Map<String, String> shortfallReasons, String reason) {
         return new ReviseEvaluation(PROJECT, FY2021, EffectRating.EFFECTIVE, Policy.IMPROVE,
-                "ブランド商品の販路開拓を進めた", null, null, "販売チャネルを見直す", shortfallReasons, reason, null);
+                "ブランド商品の販路開拓を進めた", "", null, null, "販売チャネルを見直す", shortfallReasons, reason, null);
     }
 
 
@@ -304,7 +311,7 @@ class ProjectTest {
         fixture.given(registered())
                 .when(defineGlassSales(), SANYO_ONODA_EDITOR)
                 .expectEvents(glassSalesDefined())
-                .expectResultMessagePayload(1L);
+                .expectResultMessagePayload(new Handled(1L, Map.of("kpiId", GLASS_SALES)));
     }
 
     @Test
@@ -315,7 +322,7 @@ class ProjectTest {
         fixture.given(registered(), glassSalesDefined())
                 .when(socialChange, SANYO_ONODA_EDITOR)
                 .expectEvents(socialChangeDefined())
-                .expectResultMessagePayload(2L);
+                .expectResultMessagePayload(new Handled(2L, Map.of("kpiId", SOCIAL_CHANGE)));
     }
 
     @Test
@@ -615,15 +622,15 @@ class ProjectTest {
     @Test
     void recordProjectCost_recordsTotalCostAndGrant() {
         fixture.given(registered())
-                .when(cost(40_404_482, 20_202_241, null), SANYO_ONODA_EDITOR)
-                .expectEvents(new ProjectCostRecorded(PROJECT, FY2021, 40_404_482, 20_202_241, null))
+                .when(cost(40_404_482, 20_202_241L, null), SANYO_ONODA_EDITOR)
+                .expectEvents(new ProjectCostRecorded(PROJECT, FY2021, 40_404_482, 20_202_241L, null))
                 .expectResultMessagePayload(1L);
     }
 
     @Test
     void recordProjectCost_isRejected_whenTheGrantExceedsTheCost() {
         fixture.given(registered())
-                .when(cost(20_202_241, 40_404_482, null), SANYO_ONODA_EDITOR)
+                .when(cost(20_202_241, 40_404_482L, null), SANYO_ONODA_EDITOR)
                 .expectException(refusal(InvalidCost.class, "invalid-cost"))
                 .expectNoEvents();
     }
@@ -631,7 +638,7 @@ class ProjectTest {
     @Test
     void recordProjectCost_isRejected_whenACostIsNegative() {
         fixture.given(registered())
-                .when(cost(-40_404_482, -20_202_241, null), SANYO_ONODA_EDITOR)
+                .when(cost(-40_404_482, -20_202_241L, null), SANYO_ONODA_EDITOR)
                 .expectException(InvalidCost.class)
                 .expectExceptionMessage("costs are amounts in yen and cannot be negative")
                 .expectNoEvents();
@@ -639,24 +646,24 @@ class ProjectTest {
 
     @Test
     void recordProjectCost_needsAReason_whenCorrectingARecordedCost() {
-        fixture.given(registered(), new ProjectCostRecorded(PROJECT, FY2021, 40_404_482, 20_202_241, null))
-                .when(cost(40_404_000, 20_202_000, null), SANYO_ONODA_EDITOR)
+        fixture.given(registered(), new ProjectCostRecorded(PROJECT, FY2021, 40_404_482, 20_202_241L, null))
+                .when(cost(40_404_000, 20_202_000L, null), SANYO_ONODA_EDITOR)
                 .expectException(refusal(ReasonRequired.class, "reason-required"))
                 .expectNoEvents();
     }
 
     @Test
     void recordProjectCost_correctsARecordedCost_withAReason() {
-        fixture.given(registered(), new ProjectCostRecorded(PROJECT, FY2021, 40_404_000, 20_202_000, null))
-                .when(cost(40_404_482, 20_202_241, "精算額に更新"), SANYO_ONODA_EDITOR)
-                .expectEvents(new ProjectCostRecorded(PROJECT, FY2021, 40_404_482, 20_202_241, "精算額に更新"))
+        fixture.given(registered(), new ProjectCostRecorded(PROJECT, FY2021, 40_404_000, 20_202_000L, null))
+                .when(cost(40_404_482, 20_202_241L, "精算額に更新"), SANYO_ONODA_EDITOR)
+                .expectEvents(new ProjectCostRecorded(PROJECT, FY2021, 40_404_482, 20_202_241L, "精算額に更新"))
                 .expectResultMessagePayload(2L);
     }
 
     @Test
     void recordProjectCost_changesNothing_whenTheSameCostIsRecordedAgain() {
-        fixture.given(registered(), new ProjectCostRecorded(PROJECT, FY2021, 40_404_482, 20_202_241, null))
-                .when(cost(40_404_482, 20_202_241, null), SANYO_ONODA_EDITOR)
+        fixture.given(registered(), new ProjectCostRecorded(PROJECT, FY2021, 40_404_482, 20_202_241L, null))
+                .when(cost(40_404_482, 20_202_241L, null), SANYO_ONODA_EDITOR)
                 .expectNoEvents()
                 .expectResultMessagePayload(1L);
     }
@@ -664,7 +671,7 @@ class ProjectTest {
     @Test
     void recordProjectCost_isRejected_whenTheYearIsOutsideTheProjectPeriod() {
         fixture.given(registered())
-                .when(new RecordProjectCost(PROJECT, FY2023, 40_404_482, 20_202_241, null, null), SANYO_ONODA_EDITOR)
+                .when(new RecordProjectCost(PROJECT, FY2023, 40_404_482, 20_202_241L, null, null), SANYO_ONODA_EDITOR)
                 .expectException(FiscalYearOutsideProjectPeriod.class)
                 .expectNoEvents();
     }
@@ -672,7 +679,7 @@ class ProjectTest {
     @Test
     void recordProjectCost_isRejected_whenMunicipalityDiffers() {
         fixture.given(registered())
-                .when(cost(40_404_482, 20_202_241, null), UBE_EDITOR)
+                .when(cost(40_404_482, 20_202_241L, null), UBE_EDITOR)
                 .expectException(NotPermitted.class)
                 .expectNoEvents();
     }
@@ -756,7 +763,7 @@ class ProjectTest {
         fixture.given(registered(), glassSalesDefined(), evaluationSubmitted(FY2021, Map.of(GLASS_SALES, SHORTFALL)))
                 .when(revision(Map.of(GLASS_SALES, SHORTFALL), "方針の見直し"), SANYO_ONODA_EDITOR)
                 .expectEvents(new EvaluationRevised(PROJECT, FY2021, EffectRating.EFFECTIVE, Policy.IMPROVE,
-                        "ブランド商品の販路開拓を進めた", null, null, "販売チャネルを見直す",
+                        "ブランド商品の販路開拓を進めた", "", null, null, "販売チャネルを見直す",
                         Map.of(GLASS_SALES, SHORTFALL), "方針の見直し"))
                 .expectResultMessagePayload(3L);
     }
@@ -767,5 +774,174 @@ class ProjectTest {
                 .when(revision(Map.of(GLASS_SALES, SHORTFALL), "方針の見直し"), UBE_EDITOR)
                 .expectException(NotPermitted.class)
                 .expectNoEvents();
+    }
+
+    // --- ids the project makes, unknown 交付実績 ---------------------------------------------------------------
+
+    @Test
+    void defineKpi_numbersTheKpi_whenNoIdIsGiven() {
+        DefineKpi unnamed = new DefineKpi(PROJECT, null, "きららガラス未来館の来客数", "人", Direction.HIGHER_IS_BETTER,
+                Measure.ABSOLUTE, null, null, null);
+        fixture.given(registered(), glassSalesDefined(), new KpiDefined(PROJECT, "kpi-2", "来客数", "人",
+                        Direction.HIGHER_IS_BETTER, Measure.ABSOLUTE, null, null))
+                .when(unnamed, SANYO_ONODA_EDITOR)
+                .expectEvents(new KpiDefined(PROJECT, "kpi-3", "きららガラス未来館の来客数", "人",
+                        Direction.HIGHER_IS_BETTER, Measure.ABSOLUTE, null, null))
+                .expectResultMessagePayload(new Handled(3L, Map.of("kpiId", "kpi-3")));
+    }
+
+    @Test
+    void recordProjectCost_keepsAnUnknownGrantUnknown() {
+        fixture.given(registered())
+                .when(cost(40_404_482, null, null), SANYO_ONODA_EDITOR)
+                .expectEvents(new ProjectCostRecorded(PROJECT, FY2021, 40_404_482, null, null))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void recordProjectCost_needsAReason_whenTheUnknownGrantBecomesKnown() {
+        fixture.given(registered(), new ProjectCostRecorded(PROJECT, FY2021, 40_404_482, null, null))
+                .when(cost(40_404_482, 20_202_241L, null), SANYO_ONODA_EDITOR)
+                .expectException(refusal(ReasonRequired.class, "reason-required"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void submitEvaluation_keepsTheReasonForThePolicy() {
+        fixture.given(registered(), glassSalesDefined())
+                .when(evaluation(FY2021, Map.of()), SANYO_ONODA_EDITOR)
+                .expectEvents(evaluationSubmitted(FY2021, Map.of()));
+    }
+
+    // --- RecordActivities ------------------------------------------------------------------------------------
+
+    private static final String ACTIVITIES = "【ガラス作家の育成】 ○工房の運営を支援した。";
+
+    @Test
+    void recordActivities_recordsTheYearsActivities() {
+        fixture.given(registered())
+                .when(new RecordActivities(PROJECT, FY2021, ACTIVITIES, null, null), SANYO_ONODA_EDITOR)
+                .expectEvents(new ProjectActivitiesRecorded(PROJECT, FY2021, ACTIVITIES, null))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void recordActivities_needsAReason_whenCorrectingThem() {
+        fixture.given(registered(), new ProjectActivitiesRecorded(PROJECT, FY2021, ACTIVITIES, null))
+                .when(new RecordActivities(PROJECT, FY2021, ACTIVITIES + " ○展示会を開催した。", " ", null),
+                        SANYO_ONODA_EDITOR)
+                .expectException(refusal(ReasonRequired.class, "reason-required"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void recordActivities_changesNothing_whenTheSameTextIsRecordedAgain() {
+        fixture.given(registered(), new ProjectActivitiesRecorded(PROJECT, FY2021, ACTIVITIES, null))
+                .when(new RecordActivities(PROJECT, FY2021, ACTIVITIES, null, null), SANYO_ONODA_EDITOR)
+                .expectNoEvents()
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void recordActivities_isRejected_outsideTheProjectPeriod_orForAnotherMember() {
+        fixture.given(registered())
+                .when(new RecordActivities(PROJECT, FY2023, ACTIVITIES, null, null), SANYO_ONODA_EDITOR)
+                .expectException(FiscalYearOutsideProjectPeriod.class)
+                .expectNoEvents();
+        fixture.given(registered())
+                .when(new RecordActivities(PROJECT, FY2021, ACTIVITIES, null, null), UBE_EDITOR)
+                .expectException(NotPermitted.class)
+                .expectNoEvents();
+    }
+
+    // --- CorrectProjectDetails -------------------------------------------------------------------------------
+
+    private static CorrectProjectDetails details(String name, List<MunicipalityCode> participants, String reason) {
+        return new CorrectProjectDetails(PROJECT, name, "小野田ガラスのブランド化を推進する", "商工労働課", participants,
+                reason, null);
+    }
+
+    @Test
+    void correctDetails_correctsTheDescriptiveFields_withAReason() {
+        fixture.given(registered())
+                .when(details("小野田ガラスブランド化推進事業", List.of(), "公表資料の名称に合わせる"), SANYO_ONODA_EDITOR)
+                .expectEvents(new ProjectDetailsCorrected(PROJECT, "小野田ガラスブランド化推進事業",
+                        "小野田ガラスのブランド化を推進する", "商工労働課", List.of(), "公表資料の名称に合わせる"))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void correctDetails_needsAReason() {
+        fixture.given(registered())
+                .when(details("小野田ガラスブランド化推進事業", List.of(), ""), SANYO_ONODA_EDITOR)
+                .expectException(refusal(ReasonRequired.class, "reason-required"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void correctDetails_refusesParticipants_ofASingleMembersProject() {
+        fixture.given(registered())
+                .when(details(PROJECT_NAME, List.of(MunicipalityCode.UBE), "参加市町の追加"), SANYO_ONODA_EDITOR)
+                .expectException(refusal(ParticipantsDoNotMatchScope.class, "participants-do-not-match-scope"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void correctDetails_ofAWideAreaProject_refusesTheLeadAsParticipant_andNoParticipants() {
+        ProjectRegistered wide = new ProjectRegistered(PROJECT, MunicipalityCode.SANYO_ONODA,
+                List.of(MunicipalityCode.UBE), PROJECT_NAME, "", ProjectScope.WIDE_AREA,
+                GrantProgram.REGIONAL_REVITALIZATION_PROMOTION, null, FY2020, FY2022);
+        fixture.given(wide)
+                .when(details(PROJECT_NAME, List.of(MunicipalityCode.SANYO_ONODA), "参加市町の訂正"), SANYO_ONODA_EDITOR)
+                .expectException(refusal(ParticipantsDoNotMatchScope.class, "participants-do-not-match-scope"))
+                .expectNoEvents();
+        fixture.given(wide)
+                .when(details(PROJECT_NAME, List.of(), "参加市町の訂正"), SANYO_ONODA_EDITOR)
+                .expectException(ParticipantsDoNotMatchScope.class)
+                .expectNoEvents();
+        fixture.given(wide)
+                .when(details(PROJECT_NAME, List.of(MunicipalityCode.UBE, MunicipalityCode.HOFU), "防府市の参加"),
+                        SANYO_ONODA_EDITOR)
+                .expectEvents(new ProjectDetailsCorrected(PROJECT, PROJECT_NAME, "小野田ガラスのブランド化を推進する",
+                        "商工労働課", List.of(MunicipalityCode.UBE, MunicipalityCode.HOFU), "防府市の参加"));
+    }
+
+    @Test
+    void correctDetails_isRejected_forAnotherMembersEditor() {
+        fixture.given(registered())
+                .when(details("別名", List.of(), "訂正"), UBE_EDITOR)
+                .expectException(NotPermitted.class)
+                .expectNoEvents();
+    }
+
+    // --- RenameKpi -------------------------------------------------------------------------------------------
+
+    @Test
+    void renameKpi_correctsTheName_withAReason() {
+        fixture.given(registered(), glassSalesDefined())
+                .when(new RenameKpi(PROJECT, GLASS_SALES, "ガラス商品の販売額", "表記の統一", null), SANYO_ONODA_EDITOR)
+                .expectEvents(new KpiRenamed(PROJECT, GLASS_SALES, "ガラス商品の販売額", "表記の統一"))
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void renameKpi_needsAReason_andAKnownKpi() {
+        fixture.given(registered(), glassSalesDefined())
+                .when(new RenameKpi(PROJECT, GLASS_SALES, "ガラス商品の販売額", null, null), SANYO_ONODA_EDITOR)
+                .expectException(refusal(ReasonRequired.class, "reason-required"))
+                .expectNoEvents();
+        fixture.given(registered(), glassSalesDefined())
+                .when(new RenameKpi(PROJECT, "visitors", "来客数", "表記の統一", null), SANYO_ONODA_EDITOR)
+                .expectException(refusal(UnknownKpi.class, "unknown-kpi"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void renameKpi_changesNothing_whenTheNameIsTheSame() {
+        fixture.given(registered(), glassSalesDefined(),
+                        new KpiRenamed(PROJECT, GLASS_SALES, "ガラス商品の販売額", "表記の統一"))
+                .when(new RenameKpi(PROJECT, GLASS_SALES, "ガラス商品の販売額", null, null), SANYO_ONODA_EDITOR)
+                .expectNoEvents()
+                .expectResultMessagePayload(2L);
     }
 }

@@ -45,10 +45,16 @@ final class FigureTrace {
                 if (fiscalYear != null) {
                     events.fiscalYear(fiscalYear);
                 }
-                return trace.anyOf(new EventCriteria().types("KpiDefined").kpi(kpi), events);
+                return trace.anyOf(new EventCriteria().types("KpiDefined", "KpiRenamed").kpi(kpi), events);
             }
             case "cost" -> {
                 return trace.types("ProjectCostRecorded").fiscalYear(required(fiscalYear, "cost"));
+            }
+            case "activities" -> {
+                return trace.types("ProjectActivitiesRecorded").fiscalYear(required(fiscalYear, "activities"));
+            }
+            case "details" -> {
+                return trace.types("ProjectRegistered", "ProjectDetailsCorrected");
             }
             case "evaluation" -> {
                 int year = required(fiscalYear, "evaluation");
@@ -56,7 +62,8 @@ final class FigureTrace {
                         new EventCriteria().types("EvaluationSubmitted", "EvaluationRevised", "TargetRevised",
                                 "ActualRecorded").fiscalYear(year));
             }
-            default -> throw invalid("figure is one of target, actual, cost, evaluation; a KPI's figures need kpi");
+            default -> throw invalid("figure is one of target, actual, cost, activities, details, evaluation; "
+                    + "a KPI's figures need kpi");
         }
     }
 

@@ -1,6 +1,7 @@
 package jp.yumekairo.query.config;
 
 import jp.yumekairo.events.EventJson;
+import jp.yumekairo.events.project.ProjectUpcasters;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -8,6 +9,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -69,6 +72,12 @@ class EventStoreConfiguration {
     @Qualifier("messageSerializer")
     Serializer messageSerializer(Serializer serializer) {
         return serializer;
+    }
+
+    /** Older revisions of the project events read as the current one (Axon registers every upcaster bean). */
+    @Bean
+    EventUpcaster projectEventUpcasters() {
+        return new EventUpcasterChain(ProjectUpcasters.all());
     }
 
     @Bean

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every revision of every target, actual, cost and evaluation of a project, oldest first: the value before,
+ * Every revision of every target, actual, cost, year's 事業実績 and evaluation of a project, oldest first: the value before,
  * the value after, when, who, for which member, why and in which request.
  */
 @Component
@@ -54,10 +54,13 @@ class ProjectHistory {
         collect(revisions, "ACTUAL", "kpi_actual", true, projectId, asOf, row -> values("actual", row.getBigDecimal("actual"),
                 "status", row.getString("status"), "source", row.getString("source"), "note", row.getString("note")));
         collect(revisions, "COST", "project_cost", false, projectId, asOf, row -> values(
-                "totalCost", row.getLong("total_cost"), "grantAmount", row.getLong("grant_amount")));
+                "totalCost", row.getLong("total_cost"), "grantAmount", row.getObject("grant_amount", Long.class)));
+        collect(revisions, "ACTIVITIES", "project_activities", false, projectId, asOf, row -> values(
+                "activities", row.getString("activities")));
         collect(revisions, "EVALUATION", "evaluation", false, projectId, asOf, row -> values(
                 "effect", row.getString("effect"), "policy", row.getString("policy"),
-                "rationale", row.getString("rationale"), "situation", row.getString("situation"),
+                "rationale", row.getString("rationale"), "policyRationale", row.getString("policy_rationale"),
+                "situation", row.getString("situation"),
                 "obstacles", row.getString("obstacles"), "revisions", row.getString("revisions"),
                 "shortfallReasons", reasons(row.getString("shortfall_reasons"))));
         revisions.sort(Comparator.comparingLong(Revision::version));

@@ -7,6 +7,9 @@ import jp.yumekairo.events.project.ActualRecorded;
 import jp.yumekairo.events.project.EvaluationRevised;
 import jp.yumekairo.events.project.EvaluationSubmitted;
 import jp.yumekairo.events.project.KpiDefined;
+import jp.yumekairo.events.project.KpiRenamed;
+import jp.yumekairo.events.project.ProjectActivitiesRecorded;
+import jp.yumekairo.events.project.ProjectDetailsCorrected;
 import jp.yumekairo.events.project.ProjectCostRecorded;
 import jp.yumekairo.events.project.ProjectRegistered;
 import jp.yumekairo.events.project.TargetRevised;
@@ -28,11 +31,17 @@ import static jp.yumekairo.query.projection.ProjectionRows.valueOf;
 import static jp.yumekairo.query.projection.ProjectionTable.EVALUATION;
 import static jp.yumekairo.query.projection.ProjectionTable.KPI;
 import static jp.yumekairo.query.projection.ProjectionTable.KPI_ACTUAL;
+import static jp.yumekairo.query.projection.ProjectionTable.KPI_NAME;
 import static jp.yumekairo.query.projection.ProjectionTable.KPI_TARGET;
 import static jp.yumekairo.query.projection.ProjectionTable.PROJECT;
+import static jp.yumekairo.query.projection.ProjectionTable.PROJECT_ACTIVITIES;
 import static jp.yumekairo.query.projection.ProjectionTable.PROJECT_COST;
+import static jp.yumekairo.query.projection.ProjectionTable.PROJECT_DETAILS;
 
-/** Every project event as one appended row: registrations, KPIs, and each revision of a target, actual, cost or evaluation. */
+/**
+ * Every project event as one appended row: registrations, KPIs, and each revision of a target, actual, cost,
+ * evaluation, year's activities (事業実績), the project's details or a KPI's name.
+ */
 @Component
 @ProcessingGroup(ProjectProjection.PROCESSOR)
 public class ProjectProjection {
@@ -98,7 +107,7 @@ public class ProjectProjection {
         rows.add(message, "", EVALUATION, event.projectId(), sequenceNumber(message),
                 recordedAt(message), event.fiscalYear().startYear(), event.effect().name(), event.policy().name(),
                 event.rationale(), event.situation(), event.obstacles(), event.revisions(),
-                json(event.shortfallReasons()));
+                json(event.shortfallReasons()), event.policyRationale());
     }
 
     @EventHandler
@@ -106,7 +115,25 @@ public class ProjectProjection {
         rows.add(message, event.reason(), EVALUATION, event.projectId(), sequenceNumber(message),
                 recordedAt(message), event.fiscalYear().startYear(), event.effect().name(),
                 event.policy().name(), event.rationale(), event.situation(), event.obstacles(), event.revisions(),
-                json(event.shortfallReasons()));
+                json(event.shortfallReasons()), event.policyRationale());
+    }
+
+    @EventHandler
+    void on(ProjectActivitiesRecorded event, EventMessage<?> message) {
+        rows.add(message, event.reason(), PROJECT_ACTIVITIES, event.projectId(), sequenceNumber(message),
+                recordedAt(message), event.fiscalYear().startYear(), event.activities());
+    }
+
+    @EventHandler
+    void on(ProjectDetailsCorrected event, EventMessage<?> message) {
+        rows.add(message, event.reason(), PROJECT_DETAILS, event.projectId(), sequenceNumber(message),
+                recordedAt(message), event.name(), event.summary(), event.department(), codes(event.participants()));
+    }
+
+    @EventHandler
+    void on(KpiRenamed event, EventMessage<?> message) {
+        rows.add(message, event.reason(), KPI_NAME, event.projectId(), sequenceNumber(message), recordedAt(message),
+                event.kpiId(), event.name());
     }
 
     private static String json(Map<String, String> reasons) {

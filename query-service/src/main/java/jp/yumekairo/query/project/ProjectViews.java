@@ -14,6 +14,7 @@ import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.events.Policy;
 import jp.yumekairo.events.ProjectScope;
 import jp.yumekairo.query.audit.TraceLinks;
+import jp.yumekairo.query.project.ProjectView.ActivitiesView;
 import jp.yumekairo.query.project.ProjectView.CostView;
 import jp.yumekairo.query.project.ProjectView.EvaluationView;
 import jp.yumekairo.query.project.ProjectView.KpiView;
@@ -38,7 +39,8 @@ import java.util.Optional;
 
 /**
  * Projects as they stood at an instant, from the append-only rows: the latest revision of each target, actual,
- * cost and evaluation recorded at or before it (one index range per key, never a replay of the log).
+ * cost, evaluation, year's activities, the project's details and each KPI's name recorded at or before it (one
+ * index range per key, never a replay of the log).
  */
 @Component
 public class ProjectViews {
@@ -82,17 +84,30 @@ public class ProjectViews {
         return Boolean.TRUE.equals(registered);
     }
 
-    /** The projects a member leads or takes part in (広域), ordered by id. */
+    /** The projects a member leads or takes part in (広域, as the participants stood then), ordered by id. */
     @Transactional(readOnly = true)
     public List<ProjectView> projectsOf(MunicipalityCode member, Instant asOf) {
         return assemble(projectRows("(lead_municipality = ? OR ? = ANY (participants))", asOf, member.code(),
                 member.code()), asOf);
     }
 
+    /**
+     * The registration of each project with its descriptive fields as last corrected at or before the instant.
+     * {@code condition} is on the columns of {@code query.project}, participants as corrected.
+     */
     private List<ProjectRow> projectRows(String condition, Instant asOf, Object... arguments) {
-        Object[] all = Arrays.copyOf(arguments, arguments.length + 1);
-        all[arguments.length] = Timestamp.from(asOf);
-        return jdbc.query("SELECT * FROM query.project WHERE " + condition + " AND recorded_at <= ? ORDER BY project_id",
+        Timestamp at = Timestamp.from(asOf);
+        Object[] all = new Object[arguments.length + 2];
+        all[0] = at;
+        System.arraycopy(arguments, 0, all, 1, arguments.length);
+        all[arguments.length + 1] = at;
+        return jdbc.query("SELECT * FROM (SELECT p.project_id, p.lead_municipality, p.scope, p.grant_program, "
+                        + "p.first_fiscal_year, p.last_fiscal_year, p.recorded_at, "
+                        + "coalesce(d.participants, p.participants) AS participants, coalesce(d.name, p.name) AS name, "
+                        + "coalesce(d.summary, p.summary) AS summary, coalesce(d.department, p.department) AS department "
+                        + "FROM query.project p LEFT JOIN LATERAL (SELECT * FROM query.project_details c "
+                        + "WHERE c.project_id = p.project_id AND c.recorded_at <= ? ORDER BY c.sequence_number DESC "
+                        + "LIMIT 1) d ON true) project WHERE " + condition + " AND recorded_at <= ? ORDER BY project_id",
                 (row, index) -> new ProjectRow(row.getString("project_id"), row.getString("lead_municipality"),
                         texts(row.getArray("participants")), row.getString("name"), row.getString("summary"),
                         ProjectScope.valueOf(row.getString("scope")), GrantProgram.valueOf(row.getString("grant_program")),
@@ -107,14 +122,18 @@ public class ProjectViews {
         String[] ids = projects.stream().map(ProjectRow::projectId).toArray(String[]::new);
         Timestamp at = Timestamp.from(asOf);
         Map<String, List<KpiRow>> kpis = new HashMap<>();
-        jdbc.query("SELECT * FROM query.kpi WHERE project_id = ANY (?) AND recorded_at <= ? ORDER BY sequence_number",
+        jdbc.query("SELECT k.project_id, k.kpi_id, coalesce(n.name, k.name) AS name, k.unit, k.direction, k.measure, "
+                        + "k.baseline, k.baseline_fiscal_year, k.final_target FROM query.kpi k LEFT JOIN LATERAL "
+                        + "(SELECT r.name FROM query.kpi_name r WHERE r.project_id = k.project_id AND r.kpi_id = k.kpi_id "
+                        + "AND r.recorded_at <= ? ORDER BY r.sequence_number DESC LIMIT 1) n ON true "
+                        + "WHERE k.project_id = ANY (?) AND k.recorded_at <= ? ORDER BY k.sequence_number",
                 (ResultSet row) -> {
                     kpis.computeIfAbsent(row.getString("project_id"), id -> new ArrayList<>()).add(new KpiRow(
                             row.getString("project_id"), row.getString("kpi_id"), row.getString("name"),
                             row.getString("unit"), Direction.valueOf(row.getString("direction")),
                             Measure.valueOf(row.getString("measure")), row.getBigDecimal("baseline"),
                             row.getObject("baseline_fiscal_year", Integer.class), row.getBigDecimal("final_target")));
-                }, ids, at);
+                }, at, ids, at);
         Map<Key, BigDecimal> targets = new HashMap<>();
         jdbc.query(latest("kpi_target", "kpi_id, fiscal_year", false), (ResultSet row) -> {
             targets.put(key(row), row.getBigDecimal("target"));
@@ -128,8 +147,15 @@ public class ProjectViews {
         jdbc.query(latest("project_cost", "fiscal_year", false), (ResultSet row) -> {
             int year = row.getInt("fiscal_year");
             costs.computeIfAbsent(row.getString("project_id"), id -> new ArrayList<>()).add(new CostView(year,
-                    FiscalYear.of(year).toJapanese(), row.getLong("total_cost"), row.getLong("grant_amount"),
+                    FiscalYear.of(year).toJapanese(), row.getLong("total_cost"), row.getObject("grant_amount", Long.class),
                     TraceLinks.projectFigure(row.getString("project_id"), "cost", year, asOf)));
+        }, ids, at);
+        Map<String, List<ActivitiesView>> activities = new HashMap<>();
+        jdbc.query(latest("project_activities", "fiscal_year", false), (ResultSet row) -> {
+            int year = row.getInt("fiscal_year");
+            activities.computeIfAbsent(row.getString("project_id"), id -> new ArrayList<>()).add(new ActivitiesView(
+                    year, FiscalYear.of(year).toJapanese(), row.getString("activities"),
+                    TraceLinks.projectFigure(row.getString("project_id"), "activities", year, asOf)));
         }, ids, at);
         Map<String, Map<Integer, ResultRow>> evaluations = new HashMap<>();
         jdbc.query(latest("evaluation", "fiscal_year", true), (ResultSet row) -> {
@@ -182,12 +208,14 @@ public class ProjectViews {
             }
             List<CostView> costViews = new ArrayList<>(costs.getOrDefault(project.projectId(), List.of()));
             costViews.sort((a, b) -> Integer.compare(a.fiscalYear(), b.fiscalYear()));
+            List<ActivitiesView> activitiesViews = new ArrayList<>(activities.getOrDefault(project.projectId(), List.of()));
+            activitiesViews.sort((a, b) -> Integer.compare(a.fiscalYear(), b.fiscalYear()));
             MunicipalityCode lead = MunicipalityCode.of(project.lead());
             views.add(new ProjectView(project.projectId(), lead.code(), lead.nameJa(), project.participants(),
                     project.name(), project.summary(), project.scope().name(), project.scope().labelJa(),
                     project.grantProgram().name(), project.grantProgram().labelJa(), project.department(),
                     project.first(), project.last(), versions.getOrDefault(project.projectId(), 0L), kpiViews,
-                    costViews, evaluationViews));
+                    costViews, evaluationViews, activitiesViews));
         }
         return views;
     }
@@ -198,12 +226,13 @@ public class ProjectViews {
         String yearJa = FiscalYear.of(year).toJapanese();
         if (evaluation == null) {
             return new EvaluationView(year, yearJa, null, null, suggested, suggested.labelJa(), suggestion.reason(),
-                    suggestion.reasonJa(), false, null, null, "", "", "", "", Map.of(), false, trace);
+                    suggestion.reasonJa(), false, null, null, "", "", "", "", "", Map.of(), false, trace);
         }
         return new EvaluationView(year, yearJa, evaluation.effect(), evaluation.effect().labelJa(), suggested,
                 suggested == null ? null : suggested.labelJa(), suggestion.reason(), suggestion.reasonJa(),
                 suggested != null && suggested != evaluation.effect(), evaluation.policy(),
-                evaluation.policy().labelJa(), evaluation.rationale(), evaluation.situation(), evaluation.obstacles(),
+                evaluation.policy().labelJa(), evaluation.rationale(), evaluation.policyRationale(),
+                evaluation.situation(), evaluation.obstacles(),
                 evaluation.revisions(), evaluation.shortfallReasons(), evaluation.revised(), trace);
     }
 
@@ -227,13 +256,14 @@ public class ProjectViews {
         return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
-    private record ResultRow(EffectRating effect, Policy policy, String rationale, String situation, String obstacles,
-                             String revisions, Map<String, String> shortfallReasons, boolean revised) {
+    private record ResultRow(EffectRating effect, Policy policy, String rationale, String policyRationale,
+                             String situation, String obstacles, String revisions, Map<String, String> shortfallReasons, boolean revised) {
 
         static ResultRow of(ResultSet row) throws SQLException {
             try {
                 return new ResultRow(EffectRating.valueOf(row.getString("effect")), Policy.valueOf(row.getString("policy")),
-                        row.getString("rationale"), row.getString("situation"), row.getString("obstacles"),
+                        row.getString("rationale"), row.getString("policy_rationale"), row.getString("situation"),
+                        row.getString("obstacles"),
                         row.getString("revisions"),
                         JSON.readValue(row.getString("shortfall_reasons"), REASONS),
                         row.getInt("revision_count") > 1);

@@ -126,6 +126,7 @@ class ReportExportController {
         List<List<Object>> rows = new ArrayList<>();
         long totalCost = 0;
         long grantAmount = 0;
+        boolean grantUnknown = false;
         int no = 0;
         for (ProjectView project : views.projectsOf(member, asOf)) {
             if (!project.leadMunicipality().equals(member.code()) || year.startYear() < project.firstFiscalYear()
@@ -139,7 +140,11 @@ class ReportExportController {
                     .filter(e -> e.fiscalYear() == year.startYear()).findFirst().orElse(null);
             if (cost != null) {
                 totalCost += cost.totalCost();
+            }
+            if (cost != null && cost.grantAmount() != null) {
                 grantAmount += cost.grantAmount();
+            } else if (cost != null) {
+                grantUnknown = true;
             }
             List<KpiView> kpis = project.kpis().isEmpty() ? Collections.singletonList(null) : project.kpis();
             boolean first = true;
@@ -169,7 +174,8 @@ class ReportExportController {
         List<Object> total = new ArrayList<>(Collections.nCopies(HEADINGS.length, null));
         total.set(1, "合計");
         total.set(4, totalCost);
-        total.set(5, grantAmount);
+        // an unknown 交付実績 leaves the total unknown rather than understated
+        total.set(5, grantUnknown ? null : grantAmount);
         rows.add(total);
         return rows;
     }

@@ -21,13 +21,14 @@ import java.util.stream.Collectors;
 
 /**
  * The field-by-field difference between two states of a report: every stored fact it shows (a project, a KPI,
- * a target, an actual and its status, a cost, a rating, a comment and its answers) that differs. Derived figures
+ * a target, an actual and its status, a cost, the year's 事業実績, a rating and its reasons, a comment and its
+ * answers) that differs. Derived figures
  * (reached, progress, totals, the suggested effect) follow from these and are not listed again.
  */
 final class ReportDiff {
 
     /** What a difference is about: which table of the log holds its revisions, and the keys within it. */
-    enum Kind { PROJECT, KPI, TARGET, ACTUAL, COST, EVALUATION, COMMENT, ANSWER }
+    enum Kind { PROJECT, KPI, TARGET, ACTUAL, COST, ACTIVITIES, EVALUATION, COMMENT, ANSWER }
 
     /** One fact shown by the report, under a stable key such as {@code projects/p/kpis/k/2021/actual}. */
     record Field(String key, Kind kind, String label, String projectId, String kpiId, Integer fiscalYear,
@@ -83,6 +84,9 @@ final class ReportDiff {
                     project.projectId(), null, report.fiscalYear(), null, project.totalCost()));
             put(fields, new Field(base + "/grantAmount", Kind.COST, project.name() + " / " + year + " / 交付実績",
                     project.projectId(), null, report.fiscalYear(), null, project.grantAmount()));
+            put(fields, new Field(base + "/activities", Kind.ACTIVITIES, project.name() + " / " + year + " / 事業実績",
+                    project.projectId(), null, report.fiscalYear(), null,
+                    project.activities() == null || project.activities().isEmpty() ? null : project.activities()));
             EvaluationView evaluation = project.evaluation();
             if (evaluation != null) {
                 evaluationField(fields, project, report.fiscalYear(), "effect", "事業効果",
@@ -90,6 +94,8 @@ final class ReportDiff {
                 evaluationField(fields, project, report.fiscalYear(), "policy", "今後の方針",
                         evaluation.policy() == null ? null : evaluation.policy().name());
                 evaluationField(fields, project, report.fiscalYear(), "rationale", "評価の理由", evaluation.rationale());
+                evaluationField(fields, project, report.fiscalYear(), "policyRationale", "本事業の今後の方針の理由",
+                        evaluation.policyRationale());
             }
             for (ReportKpi kpi : project.kpis()) {
                 String kpiBase = base + "/kpis/" + kpi.kpiId();

@@ -4,6 +4,7 @@ import jp.yumekairo.events.FiscalYear;
 import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.events.Sector;
 import jp.yumekairo.query.project.ProjectView;
+import jp.yumekairo.query.project.ProjectView.ActivitiesView;
 import jp.yumekairo.query.project.ProjectView.CostView;
 import jp.yumekairo.query.project.ProjectView.EvaluationView;
 import jp.yumekairo.query.project.ProjectViews;
@@ -120,13 +121,23 @@ public class ReportViews {
     private List<ReportDiff.Change> changes(String reportId, ReportDiff.Difference difference, Instant after,
                                             Instant upTo) {
         String table;
+        String source = null;
         String aggregate = "project_id";
         String id = difference.projectId();
         List<Object> keys = new ArrayList<>();
         StringBuilder where = new StringBuilder();
         switch (difference.kind()) {
-            case PROJECT -> table = "project";
-            case KPI -> table = "kpi";
+            case PROJECT -> {
+                table = "project";
+                source = "(SELECT project_id, sequence_number, recorded_at FROM query.project UNION ALL "
+                        + "SELECT project_id, sequence_number, recorded_at FROM query.project_details)";
+            }
+            case KPI -> {
+                table = "kpi";
+                source = "(SELECT project_id, sequence_number, recorded_at, kpi_id FROM query.kpi UNION ALL "
+                        + "SELECT project_id, sequence_number, recorded_at, kpi_id FROM query.kpi_name)";
+            }
+            case ACTIVITIES -> table = "project_activities";
             case TARGET -> table = "kpi_target";
             case ACTUAL -> table = "kpi_actual";
             case COST -> table = "project_cost";
@@ -142,7 +153,7 @@ public class ReportViews {
             keys.add(difference.commentId());
         } else {
             if (difference.kind() != ReportDiff.Kind.PROJECT && difference.kind() != ReportDiff.Kind.COST
-                    && difference.kind() != ReportDiff.Kind.EVALUATION) {
+                    && difference.kind() != ReportDiff.Kind.EVALUATION && difference.kind() != ReportDiff.Kind.ACTIVITIES) {
                 where.append(" AND t.kpi_id = ?");
                 keys.add(difference.kpiId());
             }
@@ -157,7 +168,8 @@ public class ReportViews {
         arguments.add(Timestamp.from(after));
         arguments.add(Timestamp.from(upTo));
         return jdbc.query("SELECT o.event_type, t.sequence_number, t.recorded_at, o.user_id, o.role, o.municipality, "
-                        + "o.reason, o.request_id FROM query." + table + " t JOIN query.event_origin o "
+                        + "o.reason, o.request_id FROM " + (source == null ? "query." + table : source)
+                        + " t JOIN query.event_origin o "
                         + "ON o.aggregate_id = t." + aggregate + " AND o.sequence_number = t.sequence_number "
                         + "WHERE t." + aggregate + " = ?" + where + " AND t.recorded_at > ? AND t.recorded_at <= ? "
                         + "ORDER BY t.sequence_number",
@@ -172,6 +184,8 @@ public class ReportViews {
         List<ReportProject> shown = new ArrayList<>();
         long totalCost = 0;
         long grantAmount = 0;
+        boolean anyGrantKnown = false;
+        boolean grantAmountIncomplete = false;
         for (ProjectView project : projects.projectsOf(member, asOf)) {
             if (!project.leadMunicipality().equals(member.code()) || year.startYear() < project.firstFiscalYear()
                     || year.startYear() > project.lastFiscalYear()) {
@@ -183,21 +197,29 @@ public class ReportViews {
                     .filter(e -> e.fiscalYear() == year.startYear()).findFirst().orElse(null);
             if (cost != null) {
                 totalCost += cost.totalCost();
-                grantAmount += cost.grantAmount();
             }
+            if (cost != null && cost.grantAmount() != null) {
+                grantAmount += cost.grantAmount();
+                anyGrantKnown = true;
+            } else if (cost != null) {
+                grantAmountIncomplete = true;
+            }
+            String activities = project.activities().stream().filter(a -> a.fiscalYear() == year.startYear())
+                    .map(ActivitiesView::activities).findFirst().orElse("");
             List<ReportKpi> kpis = project.kpis().stream().map(kpi -> new ReportKpi(kpi.kpiId(), kpi.name(),
                     kpi.unit(), kpi.direction(), kpi.baseline(), kpi.baselineFiscalYear(),
                     kpi.years().stream().filter(y -> y.fiscalYear() <= year.startYear()).toList())).toList();
             shown.add(new ReportProject(project.projectId(), project.name(), project.scope(), project.scopeJa(),
                     project.department(), cost == null ? null : cost.totalCost(),
-                    cost == null ? null : cost.grantAmount(), kpis, evaluation));
+                    cost == null ? null : cost.grantAmount(), kpis, evaluation, activities));
         }
         boolean published = version != null;
         Instant shownAsOf = AsOf.LATEST.equals(asOf) ? Instant.now() : asOf;
         return new ReportView(reportId(member, year), member.code(), member.nameJa(), year.startYear(),
                 year.toJapanese(), state, statusJa(state), published ? version : null,
                 latest == null ? null : latest.publishedAt(), latest == null ? null : latest.version(), null,
-                shownAsOf, totalCost, grantAmount, shown, comments(reportId(member, year), asOf));
+                shownAsOf, totalCost, anyGrantKnown || !grantAmountIncomplete ? grantAmount : null, grantAmountIncomplete,
+                shown, comments(reportId(member, year), asOf));
     }
 
     private List<Comment> comments(String reportId, Instant asOf) {
@@ -225,7 +247,8 @@ public class ReportViews {
     private static ReportView withChangedSince(ReportView view, int version) {
         return new ReportView(view.reportId(), view.municipalityCode(), view.municipalityName(), view.fiscalYear(),
                 view.fiscalYearJa(), view.status(), view.statusJa(), view.version(), view.publishedAt(),
-                view.latestVersion(), version, view.asOf(), view.totalCost(), view.grantAmount(), view.projects(),
+                view.latestVersion(), version, view.asOf(), view.totalCost(), view.grantAmount(),
+                view.grantAmountIncomplete(), view.projects(),
                 view.comments());
     }
 

@@ -16,6 +16,9 @@ public final class EventLogCounts {
         TABLES.put("ActualRecorded", "kpi_actual");
         TABLES.put("ProjectCostRecorded", "project_cost");
         TABLES.put("EvaluationSubmitted','EvaluationRevised", "evaluation");
+        TABLES.put("ProjectActivitiesRecorded", "project_activities");
+        TABLES.put("ProjectDetailsCorrected", "project_details");
+        TABLES.put("KpiRenamed", "kpi_name");
         TABLES.put("PlanDefined", "plan");
         TABLES.put("KgiDefined", "kgi");
         TABLES.put("PlanTargetRevised", "plan_target");
