@@ -11,6 +11,10 @@ import jp.yumekairo.query.ui.SignedIn;
 import jp.yumekairo.query.ui.UiPage;
 import jp.yumekairo.query.web.QueryRefused;
 import jp.yumekairo.query.web.ViewVersions;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -98,6 +102,53 @@ class ReportPageController {
         model.addAttribute("editor", !past && me.editorOf(member.code()));
         model.addAttribute("reviewer", !past && me.is("REVIEWER"));
         return "report";
+    }
+
+    /** The report printed as PDF, through the session: the API's own bytes, read as the signed-in person. */
+    @GetMapping("/reports/{code}/{fiscalYear}.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable String code, @PathVariable int fiscalYear,
+                               @RequestParam(required = false) Integer version,
+                               @RequestParam(required = false) String asOf, @AuthenticationPrincipal SignedIn me,
+                               HttpServletRequest request) {
+        return download(code, fiscalYear, "pdf", version, asOf, me, request);
+    }
+
+    /** The report as an Excel workbook, through the session like {@link #pdf}. */
+    @GetMapping("/reports/{code}/{fiscalYear}.xlsx")
+    ResponseEntity<byte[]> xlsx(@PathVariable String code, @PathVariable int fiscalYear,
+                                @RequestParam(required = false) Integer version,
+                                @RequestParam(required = false) String asOf, @AuthenticationPrincipal SignedIn me,
+                                HttpServletRequest request) {
+        return download(code, fiscalYear, "xlsx", version, asOf, me, request);
+    }
+
+    private ResponseEntity<byte[]> download(String code, int fiscalYear, String type, Integer version, String asOf,
+                                            SignedIn me, HttpServletRequest request) {
+        MunicipalityCode member = member(code);
+        year(fiscalYear);
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/api/municipalities/" + member.code() + "/reports/"
+                + fiscalYear + "." + type);
+        if (version != null) {
+            uri.queryParam("version", version);
+        } else if (asOf != null && !asOf.isBlank()) {
+            uri.queryParam("asOf", PageAsOf.parse(asOf).toString());
+        }
+        SelfApi.Download file = api.download(request, me, uri.build().toUriString());
+        if (file.status() == 404) {
+            throw QueryRefused.unknown("unknown-report-version", "the report has no published version " + version);
+        }
+        if (file.status() == 403) {
+            throw new AccessDeniedException("the API refused the download");
+        }
+        if (!file.ok()) {
+            throw new QueryRefused(HttpStatus.BAD_GATEWAY, "download-failed", "the export answered " + file.status());
+        }
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.contentType()));
+        if (file.disposition() != null) {
+            answer.header(HttpHeaders.CONTENT_DISPOSITION, file.disposition());
+        }
+        return answer.body(file.body());
     }
 
     /** The editor submits the report for review (a reason when it was published before). */

@@ -34,6 +34,14 @@ public class SelfApi {
         }
     }
 
+    /** A file the API answered: status, type, its Content-Disposition and the bytes, passed on unchanged. */
+    public record Download(int status, String contentType, String disposition, byte[] body) {
+
+        public boolean ok() {
+            return status / 100 == 2;
+        }
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .findAndRegisterModules();
@@ -47,6 +55,22 @@ public class SelfApi {
     public Read post(HttpServletRequest request, SignedIn who, String pathAndQuery) {
         return send(request, who, HttpRequest.newBuilder(uri(request, pathAndQuery))
                 .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** A download (PDF, workbook) from the API as the signed-in person, for a page to hand on as it is. */
+    public Download download(HttpServletRequest request, SignedIn who, String pathAndQuery) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri(request, pathAndQuery)).GET()
+                    .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + who.token())
+                    .header(RequestIds.HEADER, RequestIds.of(request)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Content-Disposition").orElse(null), response.body());
+        } catch (IOException unreadable) {
+            return new Download(502, "", null, new byte[0]);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
     }
 
     private static URI uri(HttpServletRequest request, String pathAndQuery) {

@@ -236,8 +236,7 @@ class TamperEvidenceIT {
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
                 api.download("prefecture", "/api/municipalities/35213/reports/2024.xlsx").body()))) {
             Sheet sheet = workbook.getSheet("令和6年度");
-            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("改ざん検知");
-            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).contains("第1版")
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).contains("第1版").contains("改ざん検知")
                     .contains("位置 " + published).contains(hash);
         }
         assertThat(csvOf(2024)).contains("位置 " + published).contains(hash);

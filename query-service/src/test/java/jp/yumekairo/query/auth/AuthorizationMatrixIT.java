@@ -50,6 +50,7 @@ class AuthorizationMatrixIT {
             new Row("GET /api/projects/{projectId}", "GET", "/api/projects/authz-hofu", EVERYONE),
             new Row("GET /api/projects/{projectId}/history", "GET", "/api/projects/authz-hofu/history", EVERYONE),
             new Row("GET /api/municipalities/{code}/reports/{fiscalYear}.xlsx", "GET", "/api/municipalities/35206/reports/2024.xlsx", EVERYONE),
+            new Row("GET /api/municipalities/{code}/reports/{fiscalYear}.pdf", "GET", "/api/municipalities/35206/reports/2024.pdf", EVERYONE),
             new Row("GET /api/municipalities/{code}/reports/{fiscalYear}.csv", "GET", "/api/municipalities/35206/reports/2024.csv", EVERYONE),
             new Row("GET /api/plans/{planId}/dashboard", "GET", "/api/plans/authz-plan/dashboard", EVERYONE),
             new Row("GET /api/plans/{planId}/dashboard.xlsx", "GET", "/api/plans/authz-plan/dashboard.xlsx", EVERYONE),

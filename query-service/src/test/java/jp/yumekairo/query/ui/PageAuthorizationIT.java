@@ -30,7 +30,7 @@ class PageAuthorizationIT {
 
     private static final List<String> PAGES = List.of("/", "/dashboard", "/members/35202", "/members/35216",
             "/projects/sanyo-onoda-glass-branding/history", "/reports", "/reports/35213/2024", "/audit",
-            "/members/35202/import");
+            "/members/35202/import", "/reports/35213/2024.pdf?version=1", "/reports/35213/2024.xlsx");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private static Services services;
@@ -91,11 +91,11 @@ class PageAuthorizationIT {
     void everyPage_byRole_isShownRefusedOrSentToSignIn() {
         Map<String, List<Integer>> expected = new LinkedHashMap<>();
         // "/" answers with a redirect to the role's home page
-        expected.put("prefecture", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403));
-        expected.put("ube", List.of(302, 200, 200, 200, 200, 200, 200, 403, 200));
-        expected.put("reviewer-academia", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403));
-        expected.put("auditor", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403));
-        expected.put("admin", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403));
+        expected.put("prefecture", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200));
+        expected.put("ube", List.of(302, 200, 200, 200, 200, 200, 200, 403, 200, 200, 200));
+        expected.put("reviewer-academia", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200));
+        expected.put("auditor", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200));
+        expected.put("admin", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200));
 
         Session anonymous = new Session();
         for (String page : PAGES) {
@@ -151,6 +151,27 @@ class PageAuthorizationIT {
         assertThat(auditorRebuild.statusCode()).isEqualTo(403);
         assertThat(api.get("sanyo-onoda", "/api/projects/sanyo-onoda-glass-branding").get("version").asLong())
                 .isEqualTo(before);
+    }
+
+    @Test
+    void theReportPagesDownloads_comeThroughTheSession_asPdfAndWorkbook_andAnUnknownVersionIsAJapanese404() {
+        Session reviewer = Session.signedIn("reviewer-academia");
+
+        HttpResponse<String> pdf = reviewer.get("/reports/35213/2024.pdf?version=1");
+        HttpResponse<String> xlsx = reviewer.get("/reports/35213/2024.xlsx?version=1");
+        HttpResponse<String> unknown = reviewer.get("/reports/35213/2024.pdf?version=99");
+        String page = reviewer.get("/reports/35213/2024").body();
+
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
+        assertThat(pdf.body()).startsWith("%PDF");
+        assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Type").orElseThrow()).contains("spreadsheetml");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("その公表版はありません");
+        assertThat(page).contains("/reports/35213/2024.pdf?version=1").contains("/reports/35213/2024.xlsx?version=1")
+                .contains("/reports/35213/2024.pdf?asOf=").contains("第1版 (公表版)");
     }
 
     @Test
