@@ -291,6 +291,11 @@ class ProjectViewsIT {
                 .doesNotContain("mine-tourism-texts");
         assertThat(ids(api.get("hagi", "/api/municipalities/35204/projects").get("projects")))
                 .contains("mine-tourism-texts");
+        JsonNode ubeProjects = api.get("ube", "/api/municipalities/35202/projects").get("projects");
+        long ubeTakesPart = StreamSupport.stream(ubeProjects.spliterator(), false)
+                .filter(p -> !p.get("leadMunicipality").asText().equals("35202")).count();
+        assertThat(member(api.get("prefecture", "/api/municipalities").get("municipalities"), "35202")
+                .get("participatingProjectCount").asLong()).isEqualTo(ubeTakesPart);
         JsonNode revisions = api.get("auditor", project + "/history?minVersion=" + version).get("revisions");
         assertThat(StreamSupport.stream(revisions.spliterator(), false).map(r -> r.get("kind").asText()).toList())
                 .contains("ACTIVITIES");
