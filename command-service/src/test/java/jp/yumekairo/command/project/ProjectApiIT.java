@@ -290,5 +290,24 @@ class ProjectApiIT extends CommandServiceIT {
 
         assertThat(same.header("ETag")).isEqualTo("\"3\"");
         assertThat(eventCount()).isEqualTo(before);
+        // and the event store reads it through the project upcasters, as the current revision
+        var stored = new org.axonframework.eventhandling.GenericDomainEventEntry<>("Project", "glass-old-cost", 2,
+                "old-cost-1", java.time.Instant.parse("2024-06-01T00:00:00Z"),
+                "jp.yumekairo.events.project.EvaluationSubmitted", null,
+                ("{\"projectId\": \"glass-old-cost\", \"fiscalYear\": 2021, \"effect\": \"EFFECTIVE\", "
+                        + "\"policy\": \"CONTINUE\", \"rationale\": \"r\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var read = axon.upcasterChain().upcast(java.util.stream.Stream.of(
+                new org.axonframework.serialization.upcasting.event.InitialEventRepresentation(stored, serializer)))
+                .toList();
+        assertThat(read).singleElement().satisfies(event -> assertThat(event.getType().getRevision()).isEqualTo("2"));
+        Object payload = serializer.deserialize(read.get(0).getData());
+        assertThat(((jp.yumekairo.events.project.EvaluationSubmitted) payload).policyRationale()).isEmpty();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.axonframework.config.Configuration axon;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.axonframework.serialization.Serializer serializer;
 }

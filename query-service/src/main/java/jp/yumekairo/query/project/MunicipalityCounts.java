@@ -26,10 +26,14 @@ class MunicipalityCounts {
     List<Member> of(Instant asOf) {
         List<Member> members = new ArrayList<>();
         for (MunicipalityCode member : MunicipalityCode.values()) {
-            long[] counts = jdbc.queryForObject("SELECT count(*) FILTER (WHERE lead_municipality = ?), "
-                            + "count(*) FILTER (WHERE ? = ANY (participants)) FROM query.project WHERE recorded_at <= ?",
+            // participants as last corrected at or before the instant (ProjectDetailsCorrected), else as registered
+            long[] counts = jdbc.queryForObject("SELECT count(*) FILTER (WHERE p.lead_municipality = ?), "
+                            + "count(*) FILTER (WHERE ? = ANY (coalesce(d.participants, p.participants))) "
+                            + "FROM query.project p LEFT JOIN LATERAL (SELECT c.participants FROM query.project_details c "
+                            + "WHERE c.project_id = p.project_id AND c.recorded_at <= ? ORDER BY c.sequence_number DESC "
+                            + "LIMIT 1) d ON true WHERE p.recorded_at <= ?",
                     (row, index) -> new long[]{row.getLong(1), row.getLong(2)}, member.code(), member.code(),
-                    Timestamp.from(asOf));
+                    Timestamp.from(asOf), Timestamp.from(asOf));
             members.add(new Member(member.code(), member.nameJa(), member.nameEn(), member.prefecture(),
                     counts[0] + counts[1], counts[0], counts[1]));
         }

@@ -242,6 +242,67 @@ class ProjectViewsIT {
         assertThat(evaluation(project, 2024).get("suggestedEffect").asText()).isEqualTo("NOT_EFFECTIVE");
     }
 
+    @Test
+    void activities_anUnknownGrant_thePolicysReason_andCorrectedNames_areShown_asOfTheirInstant() throws Exception {
+        long seeded = seeds.mineTourismProject("mine-tourism-texts");
+        api.get("mine", "/api/projects/mine-tourism-texts?minVersion=" + seeded);
+        Thread.sleep(20);
+        String before = java.time.Instant.now().toString();
+        Thread.sleep(20);
+        String project = "/api/projects/mine-tourism-texts";
+        api.write("mine", "PUT", project + "/activities/2024", object("activities",
+                "【ジオパーク説明看板設置及び拠点施設改修事業】\n○ジオパークサイトの説明看板を設置した。", "reason", ""));
+        api.write("mine", "PUT", project + "/costs/2024", object("totalCost", 40_404_482L, "reason", "交付額の確定待ち"));
+        api.write("mine", "PUT", project + "/evaluations/2024", object("effect", "VERY_EFFECTIVE", "policy", "CONTINUE",
+                "rationale", "7市町において広域的な取組を実施することで、周遊促進に繋がった。",
+                "policyRationale", "市町相互の周遊や交流人口の拡大に繋がる効果的な事業が実施できている。",
+                "reason", "今後の方針の理由を追記"));
+        api.write("mine", "PUT", project + "/kpis/mice/name", object("name", "MICE誘致件数（件）", "reason", "表記の統一"));
+        long version = api.write("mine", "PUT", project + "/details", object("name",
+                "「山口ゆめ回廊」観光を基軸とした交流価値共創プロジェクト ～観光交流から移住・定住へ～",
+                "summary", "観光交流から移住・定住へ", "department", "観光政策課",
+                "participants", new String[]{"35203", "35204", "35206", "35216", "32501"},
+                "reason", "副題を含む正式名称に訂正、宇部市は参加を取り下げ")).version();
+
+        JsonNode now = api.get("mine", project + "?minVersion=" + version);
+        JsonNode then = api.get("mine", project + "?asOf=" + encode(before));
+
+        assertThat(now.get("name").asText()).endsWith("～観光交流から移住・定住へ～");
+        assertThat(now.get("participants")).extracting(JsonNode::asText).doesNotContain("35202").contains("35204");
+        assertThat(now.get("kpis").get(0).get("name").asText()).isEqualTo("MICE誘致件数（件）");
+        JsonNode activities = now.get("activities").get(0);
+        assertThat(activities.get("fiscalYear").asInt()).isEqualTo(2024);
+        assertThat(activities.get("fiscalYearJa").asText()).isEqualTo("令和6年度");
+        assertThat(activities.get("activities").asText()).startsWith("【ジオパーク説明看板設置及び拠点施設改修事業】\n");
+        assertThat(activities.get("trace").asText()).contains("figure=activities").contains("fiscalYear=2024");
+        assertThat(now.get("costs").get(0).get("totalCost").asLong()).isEqualTo(40_404_482L);
+        assertThat(now.get("costs").get(0).get("grantAmount").isNull()).isTrue();
+        assertThat(evaluation(now, 2024).get("policyRationale").asText()).startsWith("市町相互の周遊");
+        assertThat(evaluation(now, 2024).get("rationale").asText()).startsWith("7市町において");
+
+        assertThat(then.get("name").asText()).isEqualTo("「山口ゆめ回廊」観光を基軸とした交流価値共創プロジェクト");
+        assertThat(then.get("participants")).extracting(JsonNode::asText).contains("35202");
+        assertThat(then.get("kpis").get(0).get("name").asText()).isEqualTo("MICE誘致件数");
+        assertThat(then.get("activities")).isEmpty();
+        assertThat(then.get("costs").get(0).get("grantAmount").asLong()).isEqualTo(20_202_241L);
+        assertThat(evaluation(then, 2024).get("policyRationale").asText()).isEmpty();
+
+        assertThat(ids(api.get("ube", "/api/municipalities/35202/projects").get("projects")))
+                .doesNotContain("mine-tourism-texts");
+        assertThat(ids(api.get("hagi", "/api/municipalities/35204/projects").get("projects")))
+                .contains("mine-tourism-texts");
+        JsonNode ubeProjects = api.get("ube", "/api/municipalities/35202/projects").get("projects");
+        long ubeTakesPart = StreamSupport.stream(ubeProjects.spliterator(), false)
+                .filter(p -> !p.get("leadMunicipality").asText().equals("35202")).count();
+        assertThat(member(api.get("prefecture", "/api/municipalities").get("municipalities"), "35202")
+                .get("participatingProjectCount").asLong()).isEqualTo(ubeTakesPart);
+        JsonNode revisions = api.get("auditor", project + "/history?minVersion=" + version).get("revisions");
+        assertThat(StreamSupport.stream(revisions.spliterator(), false).map(r -> r.get("kind").asText()).toList())
+                .contains("ACTIVITIES");
+        JsonNode trace = api.get("auditor", activities.get("trace").asText());
+        assertThat(trace.toString()).contains("ProjectActivitiesRecorded");
+    }
+
     private static long correctCheckups(String projectId, String value, String reason) {
         api.write("mine", "PUT", "/api/projects/" + projectId + "/kpis/checkups/actuals/2024",
                 object("value", new BigDecimal("38.3"), "status", "PROVISIONAL", "source", "速報", "note", "",

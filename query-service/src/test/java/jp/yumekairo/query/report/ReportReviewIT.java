@@ -116,6 +116,72 @@ class ReportReviewIT {
         assertThat(api.read(null, "/api/reports/35204/2023").status()).isEqualTo(401);
     }
 
+    @Test
+    void thePublishedTexts_andNames_stayAsPublished_whileTheCurrentReportShowsTheirCorrections() {
+        String project = "tsuwano-texts";
+        String report = "/api/reports/32501/2023";
+        api.write("tsuwano", "POST", "/api/projects", object("projectId", project, "leadMunicipality", "32501",
+                "participants", new String[0], "name", "津和野町の観光振興事業", "summary", "",
+                "scope", "SINGLE", "grantProgram", "DIGITAL_GARDEN_CITY_PROMOTION", "department", "商工観光課",
+                "firstFiscalYear", 2023, "lastFiscalYear", 2025));
+        api.write("tsuwano", "POST", "/api/projects/" + project + "/kpis", object("kpiId", "visitors",
+                "name", "観光客数", "unit", "人", "direction", "HIGHER_IS_BETTER", "measure", "ABSOLUTE"));
+        api.write("tsuwano", "PUT", "/api/projects/" + project + "/costs/2023",
+                object("totalCost", 8_000_000L, "grantAmount", 4_000_000L, "reason", ""));
+        api.write("tsuwano", "PUT", "/api/projects/" + project + "/activities/2023",
+                object("activities", "【誘客事業】 ○観光パンフレットを作成した。", "reason", ""));
+        api.write("tsuwano", "POST", "/api/projects/" + project + "/evaluations/2023", object("effect", "EFFECTIVE",
+                "policy", "CONTINUE", "rationale", "誘客が進んだ", "policyRationale", "引き続き誘客を図るため"));
+        api.write("tsuwano", "POST", report + "/submission", object());
+        long published = api.write("tsuwano", "POST", report + "/publication", object("reason", "公表")).version();
+        api.get("prefecture", report + "?minVersion=" + published);
+
+        api.write("tsuwano", "PUT", "/api/projects/" + project + "/details", object("name", "津和野町観光振興事業",
+                "summary", "", "department", "商工観光課", "participants", new String[0], "reason", "名称の訂正"));
+        api.write("tsuwano", "PUT", "/api/projects/" + project + "/kpis/visitors/name",
+                object("name", "観光客数（延べ）", "reason", "表記の統一"));
+        api.write("tsuwano", "PUT", "/api/projects/" + project + "/activities/2023",
+                object("activities", "【誘客事業】 ○観光パンフレットと動画を作成した。", "reason", "動画の追記"));
+        api.write("tsuwano", "PUT", "/api/projects/" + project + "/evaluations/2023", object("effect", "EFFECTIVE",
+                "policy", "CONTINUE", "rationale", "誘客が進んだ", "policyRationale", "周遊の拡大を図るため",
+                "reason", "方針の理由の見直し"));
+        long corrected = api.write("tsuwano", "PUT", "/api/projects/" + project + "/costs/2023",
+                object("totalCost", 8_000_000L, "reason", "交付額の再確認中")).version();
+        api.get("prefecture", "/api/projects/" + project + "?minVersion=" + corrected);
+
+        JsonNode first = api.get("prefecture", report + "/versions/1");
+        JsonNode firstProject = first.get("projects").get(0);
+        assertThat(firstProject.get("name").asText()).isEqualTo("津和野町の観光振興事業");
+        assertThat(firstProject.get("kpis").get(0).get("name").asText()).isEqualTo("観光客数");
+        assertThat(firstProject.get("activities").asText()).isEqualTo("【誘客事業】 ○観光パンフレットを作成した。");
+        assertThat(firstProject.get("evaluation").get("policyRationale").asText()).isEqualTo("引き続き誘客を図るため");
+        assertThat(firstProject.get("grantAmount").asLong()).isEqualTo(4_000_000L);
+        assertThat(first.get("grantAmount").asLong()).isEqualTo(4_000_000L);
+        assertThat(first.get("grantAmountIncomplete").asBoolean()).isFalse();
+
+        JsonNode now = api.get("prefecture", report);
+        JsonNode nowProject = now.get("projects").get(0);
+        assertThat(now.get("changedSinceVersion").asInt()).isEqualTo(1);
+        assertThat(nowProject.get("name").asText()).isEqualTo("津和野町観光振興事業");
+        assertThat(nowProject.get("kpis").get(0).get("name").asText()).isEqualTo("観光客数（延べ）");
+        assertThat(nowProject.get("activities").asText()).isEqualTo("【誘客事業】 ○観光パンフレットと動画を作成した。");
+        assertThat(nowProject.get("evaluation").get("policyRationale").asText()).isEqualTo("周遊の拡大を図るため");
+        assertThat(nowProject.get("grantAmount").isNull()).isTrue();
+        assertThat(now.get("grantAmount").isNull()).isTrue();
+        assertThat(now.get("grantAmountIncomplete").asBoolean()).isTrue();
+        assertThat(now.get("totalCost").asLong()).isEqualTo(8_000_000L);
+
+        JsonNode differences = api.get("auditor", report + "/diff?from=1").get("differences");
+        java.util.Map<String, String> reasons = new java.util.TreeMap<>();
+        differences.forEach(d -> reasons.put(d.get("field").asText().replace("projects/" + project + "/", ""),
+                d.get("changes").size() == 1 ? d.get("changes").get(0).get("reason").asText() : "changes: " + d.get("changes")));
+        assertThat(reasons).containsEntry("activities", "動画の追記")
+                .containsEntry("evaluation/policyRationale", "方針の理由の見直し")
+                .containsEntry("grantAmount", "交付額の再確認中")
+                .containsEntry("kpis/visitors", "表記の統一")
+                .containsEntry("projects/" + project, "名称の訂正");
+    }
+
     private static BigDecimal actual(JsonNode report) {
         for (JsonNode project : report.get("projects")) {
             if (project.get("projectId").asText().equals(PROJECT)) {
