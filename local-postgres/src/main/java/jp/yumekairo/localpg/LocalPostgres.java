@@ -8,7 +8,8 @@ import java.nio.file.Path;
  * The command line of {@code ./run} and {@code ./test} when no PostgreSQL answers and none is configured:
  * <pre>
  *   LocalPostgres start DIRECTORY PORT [DATABASE]   creates the cluster if needed, starts it (PORT 0: a free one),
- *                                                   creates DATABASE if missing; prints the server's JDBC URL
+ *                                                   creates DATABASE if missing; prints the server's JDBC URL,
+ *                                                   then the directory of pg_ctl (for a stop without a JVM)
  *   LocalPostgres stop DIRECTORY                    stops it (fast: sessions closed, a checkpoint)
  * </pre>
  * The server keeps running between the two; the programs' output goes to {@code DIRECTORY/postgres.log}.
@@ -29,6 +30,7 @@ public final class LocalPostgres {
                 cluster.createDatabase(args[3]);
             }
             System.out.println(cluster.serverUrl());
+            System.out.println(PostgresBinaries.directory().resolve("bin"));
         } else if (args.length == 2 && "stop".equals(args[0])) {
             Path directory = Path.of(args[1]);
             new PostgresCluster(directory, 0, directory.resolve("postgres.log")).stop("fast");
