@@ -203,7 +203,7 @@ public class DemoDataLoader {
     /** Sends one write; a refusal other than "exists already" (409 on creation) stops the load. */
     /**
      * 美祢市's 令和6年度 report through one round of review, so the report pages have a published version with a
-     * comment and its answer. The comment is the demo's own, marked （デモ）: the seeds contain no committee remarks.
+     * comment and its answer. The comment is the demo's own, marked （デモ）: the documents contain no committee remarks.
      */
     private void reviewedReport() {
         String report = "/api/reports/35213/2024";

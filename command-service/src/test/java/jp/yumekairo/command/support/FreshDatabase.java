@@ -52,8 +52,8 @@ public final class FreshDatabase implements ApplicationContextInitializer<Config
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at " + SERVER + " is needed for this test (start it with "
-                    + "'pg_ctlcluster --skip-systemctl-redirect 15 main start'): " + e.getMessage(), e);
+            throw new IllegalStateException("PostgreSQL at " + SERVER + " is needed for this test (./test starts "
+                    + "one of its own when none answers, or set YUMEKAIRO_TEST_DB): " + e.getMessage(), e);
         }
     }
 }

@@ -5,7 +5,7 @@ import jp.yumekairo.events.EffectRating;
 import java.util.Collection;
 
 /**
- * The 事業効果 the KPIs suggest, by the one rule of DESIGN.md that anyone can check by hand: of the n KPIs
+ * The 事業効果 the KPIs suggest, by the one rule of docs/design.md that anyone can check by hand: of the n KPIs
  * with both a target and an actual for the year, r reached the target and i reached it or improved on the
  * baseline. n = 0 suggests nothing; r = n → 非常に効果的; r ≥ n/2 → 相当程度効果; i > n/2 → 効果があった;
  * otherwise 効果がなかった. The reason says the counts in words.

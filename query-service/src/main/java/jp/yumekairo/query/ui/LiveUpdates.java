@@ -1,8 +1,9 @@
 package jp.yumekairo.query.ui;
 
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -81,9 +82,21 @@ class LiveUpdates {
         }
     }
 
-    @PreDestroy
+    /**
+     * Ends every open stream as soon as the service begins to stop, before the web server's graceful shutdown
+     * waits for the requests in flight: an open stream would hold it up to its timeout, and a stream completed
+     * after the server stopped fails. The browser reconnects to whichever instance answers.
+     */
+    @EventListener(ContextClosedEvent.class)
     void stop() {
         poller.shutdownNow();
-        emitters.forEach(SseEmitter::complete);
+        for (SseEmitter emitter : emitters) {
+            emitters.remove(emitter);
+            try {
+                emitter.complete();
+            } catch (IllegalStateException alreadyDone) {
+                // that stream has ended by itself
+            }
+        }
     }
 }

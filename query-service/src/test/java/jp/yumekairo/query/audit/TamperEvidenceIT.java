@@ -341,7 +341,7 @@ class TamperEvidenceIT {
     private record Verifier(int exit, String output) {
     }
 
-    /** The auditor's verifier, run from the packaged jar as a process of its own, as the README says. */
+    /** The auditor's verifier, run from the packaged jar as a process of its own, as docs/audit.md says. */
     private static Verifier verifier(long position, String hash) throws Exception {
         Path output = Files.createTempFile("log-verifier", ".txt");
         try {

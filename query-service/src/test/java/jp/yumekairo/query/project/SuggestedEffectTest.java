@@ -7,7 +7,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The suggested 事業効果, row by row of DESIGN.md's table. */
+/** The suggested 事業効果, row by row of the table in docs/design.md. */
 class SuggestedEffectTest {
 
     private static final Achievement REACHED = new Achievement(true, null, true);
