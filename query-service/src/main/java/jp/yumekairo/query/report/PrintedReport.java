@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The published 効果検証 table as it is printed (PDF) and handed out (workbook), in the layout of the members'
- * published tables (seed 002): per project No, 事業の名称 with its 区分, period and 所管課, 事業実績, 総事業費 and
+ * published tables (美祢市's published table): per project No, 事業の名称 with its 区分, period and 所管課, 事業実績, 総事業費 and
  * 交付実績, one line per KPI with 目標値 and 実績値, 事業効果 with 評価の理由, 今後の方針 with its reason, then the
  * three review texts; a 合計 last. Every text is Japanese, ready to print; figures stay figures.
  *

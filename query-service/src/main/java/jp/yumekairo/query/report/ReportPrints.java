@@ -122,7 +122,7 @@ class ReportPrints {
             footer.add(edition + "（" + dateTime(current.asOf()) + " 時点の内容。公表された版ではありません）");
             footer.add(current.latestVersion() == null ? "公表された版はまだありません（改ざん検知チェックポイントなし）"
                     : "最新の公表版は第" + current.latestVersion() + "版（" + dateTime(current.publishedAt())
-                    + " 公表）。この現行版にはその後の変更が含まれます");
+                    + " 公表）" + (current.changedSinceVersion() != null ? "。この現行版にはその後の変更が含まれます" : ""));
         }
         footer.add("出力 " + dateTime(Instant.now()));
         String title = view.fiscalYearJa() + " " + view.municipalityName() + " 地方創生関係交付金事業 効果検証";
