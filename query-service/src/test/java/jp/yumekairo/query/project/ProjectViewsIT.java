@@ -242,6 +242,36 @@ class ProjectViewsIT {
         assertThat(evaluation(project, 2024).get("suggestedEffect").asText()).isEqualTo("NOT_EFFECTIVE");
     }
 
+    @Test
+    void aTargetBelowItsBaseline_isFlagged_withoutProgress_yetReached_andTheSuggestionNamesTheKpi() {
+        // the case: a higher-is-better KPI, 10.1 % before, target 8.9 %, actual 9.2 %
+        api.write("mine", "POST", "/api/projects", object("projectId", "mine-plausible", "leadMunicipality", "35213",
+                "participants", new String[0], "name", "要確認の事業", "summary", "", "scope", "SINGLE",
+                "grantProgram", "DIGITAL_GARDEN_CITY_PROMOTION", "department", "企画政策課",
+                "firstFiscalYear", 2023, "lastFiscalYear", 2025));
+        api.write("mine", "POST", "/api/projects/mine-plausible/kpis", object("kpiId", "rate", "name", "特定健診受診率",
+                "unit", "%", "direction", "HIGHER_IS_BETTER", "measure", "ABSOLUTE",
+                "baseline", object("value", new BigDecimal("10.1"), "fiscalYear", 2022)));
+        api.write("mine", "PUT", "/api/projects/mine-plausible/kpis/rate/targets/2024",
+                object("value", new BigDecimal("8.9"), "reason", ""));
+        long version = api.write("mine", "PUT", "/api/projects/mine-plausible/kpis/rate/actuals/2024",
+                object("value", new BigDecimal("9.2"), "status", "CONFIRMED", "source", "令和6年度効果検証", "note", "",
+                        "reason", "")).version();
+
+        JsonNode project = api.get("mine", "/api/projects/mine-plausible?minVersion=" + version);
+
+        JsonNode rate = year(project, "rate", 2024);
+        assertThat(rate.get("reached").asBoolean()).isTrue();
+        assertThat(rate.get("progress").isNull()).isTrue();
+        assertThat(StreamSupport.stream(rate.get("checks").spliterator(), false).map(JsonNode::asText).toList())
+                .containsExactly("目標値が基準値を下回っています（高いほど良い指標）");
+        assertThat(year(project, "rate", 2023).get("checks")).isEmpty();
+        JsonNode evaluation = evaluation(project, 2024);
+        assertThat(evaluation.get("suggestedEffect").asText()).isEqualTo("VERY_EFFECTIVE");
+        assertThat(evaluation.get("suggestionReasonJa").asText())
+                .contains("要確認: 「特定健診受診率」（目標値が基準値を下回っています（高いほど良い指標））");
+    }
+
     private static long correctCheckups(String projectId, String value, String reason) {
         api.write("mine", "PUT", "/api/projects/" + projectId + "/kpis/checkups/actuals/2024",
                 object("value", new BigDecimal("38.3"), "status", "PROVISIONAL", "source", "速報", "note", "",
