@@ -9,11 +9,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 import static jp.yumekairo.query.support.Api.object;
@@ -270,6 +277,37 @@ class ProjectViewsIT {
         assertThat(evaluation.get("suggestedEffect").asText()).isEqualTo("VERY_EFFECTIVE");
         assertThat(evaluation.get("suggestionReasonJa").asText())
                 .contains("要確認: 「特定健診受診率」（目標値が基準値を下回っています（高いほど良い指標））");
+
+        String reportPage = signedInPage("mine", "/reports/35213/2024");
+        assertThat(reportPage).contains("特定健診受診率").contains("要確認")
+                .contains("目標値が基準値を下回っています（高いほど良い指標）").contains("—（要確認）");
+    }
+
+    /** A page as a signed-in browser without JavaScript gets it: the sign-in form with its CSRF token, then the page. */
+    private static String signedInPage(String user, String path) {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String base = services.query().baseUrl();
+        try {
+            String form = http.send(HttpRequest.newBuilder(URI.create(base + "/signin")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+            assertThat(csrf.find()).isTrue();
+            String body = "username=" + user + "&password=" + Api.PASSWORD + "&_csrf="
+                    + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+            http.send(HttpRequest.newBuilder(URI.create(base + "/signin"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            return page.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long correctCheckups(String projectId, String value, String reason) {
