@@ -73,9 +73,10 @@ class ImportPageController {
     /** The member's input sheet of the fiscal year, through the session. */
     @GetMapping("/members/{code}/import/{fiscalYear}.xlsx")
     ResponseEntity<byte[]> inputSheet(@PathVariable String code, @PathVariable int fiscalYear,
+                                      @RequestParam(required = false) String costs,
                                       @AuthenticationPrincipal SignedIn me) {
         MunicipalityCode member = editable(code, me);
-        return sheet.download(member, PathValues.fiscalYear(fiscalYear));
+        return sheet.download(member, PathValues.fiscalYear(fiscalYear), InputSheet.thousandYen(costs));
     }
 
     /**

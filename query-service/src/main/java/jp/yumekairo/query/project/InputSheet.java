@@ -43,6 +43,8 @@ class InputSheet {
     static final String[] FIGURE_HEADINGS = {"事業ID", "KPI ID", "年度", "事業の名称", "KPI", "単位", "目標値", "実績値",
             "状態", "出典", "備考", "修正理由"};
     static final String[] COST_HEADINGS = {"事業ID", "年度", "事業の名称", "総事業費(円)", "交付実績(円)", "修正理由"};
+    static final String[] COST_HEADINGS_THOUSAND_YEN = {"事業ID", "年度", "事業の名称", "総事業費(千円)", "交付実績(千円)",
+            "修正理由"};
     static final String[] STATUSES = {"速報", "確定", "確認中", "ー"};
     /** The first input column of each sheet: the columns before it are locked. */
     private static final int FIRST_FIGURE_INPUT = 6;
@@ -52,6 +54,11 @@ class InputSheet {
 
     InputSheet(ProjectViews views) {
         this.views = views;
+    }
+
+    /** {@code costs=thousand-yen} asks for the costs in 千円; anything else (or nothing) in 円. */
+    static boolean thousandYen(String costs) {
+        return "thousand-yen".equals(costs);
     }
 
     /** The projects the member leads (whose editor alone writes them). */
@@ -68,7 +75,8 @@ class InputSheet {
                 .toList();
     }
 
-    ResponseEntity<byte[]> download(MunicipalityCode member, FiscalYear year) {
+    /** The sheet with its costs in 円, or in 千円 (exact, to the yen: 92,710.418) where {@code thousandYen}. */
+    ResponseEntity<byte[]> download(MunicipalityCode member, FiscalYear year, boolean thousandYen) {
         XSSFWorkbook workbook = new XSSFWorkbook();
         Styles styles = new Styles(workbook);
         List<ProjectView> projects = projects(member, year, Instant.now());
@@ -106,7 +114,7 @@ class InputSheet {
                 2);
 
         XSSFSheet costs = workbook.createSheet(COSTS);
-        headings(costs, styles, COST_HEADINGS);
+        headings(costs, styles, thousandYen ? COST_HEADINGS_THOUSAND_YEN : COST_HEADINGS);
         index = 1;
         for (ProjectView project : projects) {
             CostView cost = project.costs().stream().filter(c -> c.fiscalYear() == year.startYear()).findFirst()
@@ -117,8 +125,8 @@ class InputSheet {
             text(row, 2, project.name(), styles.locked);
             Long total = cost == null ? null : cost.totalCost();
             Long grant = cost == null ? null : cost.grantAmount();
-            number(row, 3, total == null ? null : BigDecimal.valueOf(total), styles.yen);
-            number(row, 4, grant == null ? null : BigDecimal.valueOf(grant), styles.yen);
+            number(row, 3, amount(total, thousandYen), thousandYen ? styles.thousandYen : styles.yen);
+            number(row, 4, amount(grant, thousandYen), thousandYen ? styles.thousandYen : styles.yen);
             text(row, 5, null, styles.input);
         }
         finish(costs, Math.max(index - 1, 1), COST_HEADINGS.length, new int[]{12, 12, 40, 16, 16, 24}, 1);
@@ -131,7 +139,8 @@ class InputSheet {
                 "2. 「" + FIGURES + "」: 目標値・実績値はKPIの単位のまま書いてください (換算はしません)。",
                 "   状態は 速報・確定・確認中・ー から選びます。実績値が空欄で状態が空欄の行は実績値を記録しません。",
                 "   該当なしは 実績値に「ー」、状態に「ー」。出典・備考は実績値 (または状態 確認中・ー) とともに記録されます。",
-                "3. 「" + COSTS + "」: 総事業費・交付実績は円で書きます。交付実績が不明なら空欄にしてください。",
+                "3. 「" + COSTS + "」: 総事業費・交付実績は見出しの単位 (" + (thousandYen ? "千円" : "円")
+                        + ") で書きます。交付実績が不明なら空欄にしてください。",
                 "4. 登録済みの値を変える行には「修正理由」を書いてください。",
                 "5. 保存したら、市町のページの「取り込む」から、まず「試しに読み込む」で変わる項目を確かめてください。",
                 "   誤りのある行があれば、すべての行番号と列が示され、何も保存されません。"));
@@ -141,6 +150,13 @@ class InputSheet {
         guide.setColumnWidth(0, 110 * 256);
         workbook.setActiveSheet(0);
         return Spreadsheets.download(workbook, member.nameJa() + "_" + year.toJapanese() + "_入力シート.xlsx");
+    }
+
+    private static BigDecimal amount(Long yen, boolean thousandYen) {
+        if (yen == null) {
+            return null;
+        }
+        return thousandYen ? BigDecimal.valueOf(yen).movePointLeft(3) : BigDecimal.valueOf(yen);
     }
 
     private static void headings(XSSFSheet sheet, Styles styles, String[] headings) {
@@ -203,6 +219,7 @@ class InputSheet {
         final CellStyle locked;
         final CellStyle input;
         final CellStyle yen;
+        final CellStyle thousandYen;
 
         Styles(XSSFWorkbook workbook) {
             Font bold = workbook.createFont();
@@ -220,6 +237,9 @@ class InputSheet {
             yen = workbook.createCellStyle();
             yen.cloneStyleFrom(input);
             yen.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
+            thousandYen = workbook.createCellStyle();
+            thousandYen.cloneStyleFrom(input);
+            thousandYen.setDataFormat(workbook.createDataFormat().getFormat("#,##0.###"));
         }
 
         private static CellStyle bordered(XSSFWorkbook workbook) {

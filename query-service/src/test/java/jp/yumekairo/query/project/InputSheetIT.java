@@ -121,6 +121,28 @@ class InputSheetIT {
                 .isEqualTo("[{\"column\":\"実績値\",\"before\":\"30件\",\"after\":\"31件\"}]");
     }
 
+    @Test
+    void costsInThousandYen_areWrittenExactly_andReadBackAsTheSameYen() throws Exception {
+        byte[] sheet = api.download("mine", "/api/municipalities/35213/input-sheets/2024.xlsx?costs=thousand-yen").body();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(sheet))) {
+            XSSFSheet costs = workbook.getSheet("事業費");
+            assertThat(headings(costs)).containsExactly("事業ID", "年度", "事業の名称", "総事業費(千円)", "交付実績(千円)",
+                    "修正理由");
+            Row cost = row(costs, "sheet-tourism", null);
+            assertThat(cost.getCell(3).getNumericCellValue()).isEqualTo(40_404.482);
+            assertThat(cost.getCell(4).getNumericCellValue()).isEqualTo(20_202.241);
+        }
+
+        HttpResponse<String> dryRun = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(api.commandUrl() + "/api/imports/kpi-figures?dryRun=true"))
+                .header("Authorization", "Bearer " + api.token("mine"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(sheet)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(dryRun.statusCode()).as(dryRun.body()).isEqualTo(200);
+        assertThat(Api.JSON.readTree(dryRun.body()).get("changes")).as(dryRun.body()).isEmpty();
+    }
+
     private static List<String> headings(Sheet sheet) {
         List<String> headings = new ArrayList<>();
         sheet.getRow(0).forEach(cell -> headings.add(cell.getStringCellValue()));
