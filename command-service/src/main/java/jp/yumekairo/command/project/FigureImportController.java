@@ -17,7 +17,10 @@ import org.springframework.web.multipart.MultipartFile;
 import java.io.IOException;
 import java.net.URI;
 
-/** Targets and actuals from a CSV sheet, all or nothing, with a dry run that shows what would change. */
+/**
+ * Targets, actuals and costs from the .xlsx input sheet or a CSV, all or nothing, with a dry run that shows what
+ * would change; the person must be a member's editor before the file is read.
+ */
 @RestController
 class FigureImportController {
 
@@ -27,8 +30,9 @@ class FigureImportController {
         this.imports = imports;
     }
 
-    /** The CSV as the request body (text/csv or application/octet-stream), in UTF-8 or Shift_JIS. */
-    @PostMapping(path = "/api/imports/kpi-figures", consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    /** The file as the request body: a CSV (text/csv) in UTF-8 or Shift_JIS, or the .xlsx input sheet. */
+    @PostMapping(path = "/api/imports/kpi-figures", consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     ResponseEntity<Object> importBody(@RequestBody byte[] file, @RequestParam(defaultValue = "false") boolean dryRun,
                                       Actor actor, HttpServletRequest request) {
         return answer(imports.run(file, actor, RequestIds.of(request), dryRun), request);
@@ -50,7 +54,8 @@ class FigureImportController {
                 + " row(s) cannot be imported; nothing was stored. Correct them and upload the whole file again.");
         problem.setInstance(URI.create(request.getRequestURI()));
         problem.setProperty("requestId", RequestIds.of(request));
-        problem.setProperty("charset", outcome.charset());
+        problem.setProperty("format", outcome.format());
+        problem.setProperty("rows", outcome.rows());
         problem.setProperty("errors", outcome.errors());
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);

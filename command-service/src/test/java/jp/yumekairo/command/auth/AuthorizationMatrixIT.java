@@ -105,7 +105,7 @@ class AuthorizationMatrixIT extends CommandServiceIT {
                         {"name": "観光客数 %d", "reason": "表記の統一"}""".formatted(n), "401 ok 403 403 403 403 403"),
                 new Row("POST /api/imports/kpi-figures", "text/csv", n -> "/api/imports/kpi-figures",
                         n -> "projectId,kpiId,fiscalYear,target,reason\nmatrix-project,visitors,2022,%d,見直し\n".formatted(3000 + n),
-                        "401 ok 422 422 422 422 422"),
+                        "401 ok 422 403 403 403 403"),
                 row("POST /api/plans", n -> """
                         {"planId": "matrix-plan-%d", "name": "計画", "members": ["35203", "35202"],
                          "firstFiscalYear": 2022, "lastFiscalYear": 2026}""".formatted(n), "401 403 403 403 403 403 ok"),
@@ -187,10 +187,11 @@ class AuthorizationMatrixIT extends CommandServiceIT {
                 commentId.set(response.json().get("commentId").asText());
             }
         } else if (outcome.equals("422")) {
-            // the import is all or nothing: a row the caller may not write refuses the file, naming the row and why
+            // the import is all or nothing: a row naming another member's project refuses the file, naming the row and
+            // why; a person who is no member's editor is refused (403) before the file is read
             assertThat(response.status()).as(response.toString()).isEqualTo(422);
             assertThat(response.json().get("code").asText()).isEqualTo("import-refused");
-            assertThat(response.json().get("errors").get(0).get("problem").asText()).contains("may not");
+            assertThat(response.json().get("errors").get(0).get("problem").asText()).contains("実施主体の事業にありません");
             assertThat(eventCount()).as("events stored by a refused import").isEqualTo(before);
         } else {
             assertThat(response.status()).as(response.toString()).isEqualTo(Integer.parseInt(outcome));

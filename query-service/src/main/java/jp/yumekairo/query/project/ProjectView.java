@@ -24,11 +24,18 @@ public record ProjectView(String projectId, String leadMunicipality, String lead
 
     /**
      * 目標値, 実績値 and 達成状況 of a KPI in one fiscal year; reached and progress are null when unknown ("—").
-     * {@code trace}: where an auditor lists the events behind these figures.
+     * {@code trace}: where an auditor lists the events behind these figures. {@code checks}: why the figures need
+     * a second look (要確認), in Japanese, empty when plausible; progress is null when the target is on the wrong
+     * side of its baseline (shown 「—（要確認）」).
      */
     public record KpiYear(int fiscalYear, String fiscalYearJa, BigDecimal target, BigDecimal actual, String status,
                           String statusJa, Boolean reached, BigDecimal progress, String source, String note,
-                          String trace) {
+                          String trace, List<String> checks) {
+
+        public KpiYear {
+            // a report version frozen before the checks existed has none
+            checks = checks == null ? List.of() : List.copyOf(checks);
+        }
     }
 
     /**

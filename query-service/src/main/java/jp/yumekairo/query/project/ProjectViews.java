@@ -172,7 +172,7 @@ public class ProjectViews {
         List<ProjectView> views = new ArrayList<>();
         for (ProjectRow project : projects) {
             List<KpiView> kpiViews = new ArrayList<>();
-            Map<Integer, List<Achievement>> achievementsByYear = new LinkedHashMap<>();
+            Map<Integer, List<SuggestedEffect.Kpi>> achievementsByYear = new LinkedHashMap<>();
             for (KpiRow kpi : kpis.getOrDefault(project.projectId(), List.of())) {
                 List<KpiYear> years = new ArrayList<>();
                 for (int year = project.first(); year <= project.last(); year++) {
@@ -183,14 +183,16 @@ public class ProjectViews {
                     }
                     Actual actual = actuals.get(key);
                     BigDecimal value = actual == null ? null : actual.value();
-                    Achievement achievement = Achievement.of(kpi.direction(), kpi.measure(), kpi.baseline(), target, value);
-                    achievementsByYear.computeIfAbsent(year, y -> new ArrayList<>()).add(achievement);
+                    Achievement achievement = Achievement.of(kpi.direction(), kpi.measure(), kpi.unit(), kpi.baseline(),
+                            target, value);
+                    achievementsByYear.computeIfAbsent(year, y -> new ArrayList<>())
+                            .add(new SuggestedEffect.Kpi(kpi.name(), achievement));
                     years.add(new KpiYear(year, FiscalYear.of(year).toJapanese(), target, value,
                             actual == null ? null : actual.status().name(),
                             actual == null ? null : actual.status().labelJa(), achievement.reached(),
                             achievement.progress(), actual == null ? null : actual.source(),
                             actual == null ? null : actual.note(),
-                            TraceLinks.kpiYear(project.projectId(), kpi.kpiId(), year, asOf)));
+                            TraceLinks.kpiYear(project.projectId(), kpi.kpiId(), year, asOf), achievement.checksJa()));
                 }
                 kpiViews.add(new KpiView(kpi.kpiId(), kpi.name(), kpi.unit(), kpi.direction().name(),
                         kpi.measure().name(), kpi.baseline(), kpi.baselineFiscalYear(), kpi.finalTarget(), years));
@@ -198,7 +200,7 @@ public class ProjectViews {
             List<EvaluationView> evaluationViews = new ArrayList<>();
             Map<Integer, ResultRow> submitted = evaluations.getOrDefault(project.projectId(), Map.of());
             for (int year = project.first(); year <= project.last(); year++) {
-                SuggestedEffect suggestion = SuggestedEffect.of(achievementsByYear.getOrDefault(year, List.of()));
+                SuggestedEffect suggestion = SuggestedEffect.ofNamed(achievementsByYear.getOrDefault(year, List.of()));
                 ResultRow evaluation = submitted.get(year);
                 if (evaluation == null && suggestion.rating() == null) {
                     continue;

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every endpoint of the query service × every kind of caller → what happens, one row per endpoint: every view is
- * open to everyone signed in (whichever member, and the prefecture, reviewers, auditors), the auditor's rebuild to
- * AUDITOR and ADMIN only. A refused rebuild starts nothing. The table must name every request mapping the running
+ * open to everyone signed in (whichever member, and the prefecture, reviewers, auditors), the member's input sheet
+ * to that member's editor only, the auditor's rebuild to AUDITOR and ADMIN only. A refused rebuild starts nothing. The table must name every request mapping the running
  * service reports ({@code /actuator/mappings}): a new endpoint fails {@link #everyMappingIsInTheTable}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,6 +51,8 @@ class AuthorizationMatrixIT {
             new Row("GET /api/projects/{projectId}/history", "GET", "/api/projects/authz-hofu/history", EVERYONE),
             new Row("GET /api/municipalities/{code}/reports/{fiscalYear}.xlsx", "GET", "/api/municipalities/35206/reports/2024.xlsx", EVERYONE),
             new Row("GET /api/municipalities/{code}/reports/{fiscalYear}.pdf", "GET", "/api/municipalities/35206/reports/2024.pdf", EVERYONE),
+            new Row("GET /api/municipalities/{code}/input-sheets/{fiscalYear}.xlsx", "GET",
+                    "/api/municipalities/35206/input-sheets/2024.xlsx", "401 200 403 403 403 403 403"),
             new Row("GET /api/municipalities/{code}/reports/{fiscalYear}.csv", "GET", "/api/municipalities/35206/reports/2024.csv", EVERYONE),
             new Row("GET /api/plans/{planId}/dashboard", "GET", "/api/plans/authz-plan/dashboard", EVERYONE),
             new Row("GET /api/plans/{planId}/dashboard.xlsx", "GET", "/api/plans/authz-plan/dashboard.xlsx", EVERYONE),

@@ -83,6 +83,41 @@ class AchievementTest {
         assertThat(increment.improved()).isTrue();
     }
 
+    @Test
+    void aTargetBelowItsBaseline_higherIsBetter_isFlagged_hasNoProgress_butStillCountsAsReached() {
+        // 10.1 % before, target 8.9 %, actual 9.2 %: stored as given, flagged 要確認
+        Achievement wrongSide = Achievement.of(HIGHER_IS_BETTER, ABSOLUTE, "%", new BigDecimal("10.1"),
+                new BigDecimal("8.9"), new BigDecimal("9.2"));
+        assertThat(wrongSide.reached()).isTrue();
+        assertThat(wrongSide.progress()).isNull();
+        assertThat(wrongSide.checksJa()).containsExactly("目標値が基準値を下回っています（高いほど良い指標）");
+    }
+
+    @Test
+    void aTargetAboveItsBaseline_lowerIsBetter_isFlagged_evenBeforeAnActual() {
+        Achievement wrongSide = Achievement.of(LOWER_IS_BETTER, ABSOLUTE, "件", new BigDecimal("10"),
+                new BigDecimal("12"), null);
+        assertThat(wrongSide.reached()).isNull();
+        assertThat(wrongSide.checksJa()).containsExactly("目標値が基準値を上回っています（低いほど良い指標）");
+    }
+
+    @Test
+    void aPercentageAbove100_andAProgressOutsideMinus100To300Percent_areFlagged() {
+        assertThat(Achievement.of(HIGHER_IS_BETTER, ABSOLUTE, "%", new BigDecimal("50"), new BigDecimal("80"),
+                new BigDecimal("120")).checksJa()).containsExactly("百分率が100を超えています");
+        assertThat(Achievement.of(HIGHER_IS_BETTER, ABSOLUTE, "％", null, new BigDecimal("101"), null).checksJa())
+                .containsExactly("百分率が100を超えています");
+        // ▲1,795.7 %: 100 → 101 targeted, 82.04 reached
+        Achievement wild = Achievement.of(HIGHER_IS_BETTER, ABSOLUTE, "人", new BigDecimal("100"),
+                new BigDecimal("101"), new BigDecimal("82.043"));
+        assertThat(wild.progress()).isEqualByComparingTo("-17.957");
+        assertThat(wild.checksJa()).containsExactly("進捗率が−100%〜+300%の範囲外です");
+        assertThat(of(HIGHER_IS_BETTER, ABSOLUTE, "0", "100", "300").checks()).isEmpty();
+        assertThat(of(HIGHER_IS_BETTER, ABSOLUTE, "0", "100", "301").checksJa())
+                .containsExactly("進捗率が−100%〜+300%の範囲外です");
+        assertThat(of(HIGHER_IS_BETTER, ABSOLUTE, "36.0", "55.0", "38.3").checks()).isEmpty();
+    }
+
     private static Achievement of(Direction direction, Measure measure, String baseline, String target, String actual) {
         return Achievement.of(direction, measure, new BigDecimal(baseline), target == null ? null : new BigDecimal(target),
                 actual == null ? null : new BigDecimal(actual));

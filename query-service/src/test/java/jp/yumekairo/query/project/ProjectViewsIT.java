@@ -9,11 +9,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 import static jp.yumekairo.query.support.Api.object;
@@ -301,6 +308,67 @@ class ProjectViewsIT {
                 .contains("ACTIVITIES");
         JsonNode trace = api.get("auditor", activities.get("trace").asText());
         assertThat(trace.toString()).contains("ProjectActivitiesRecorded");
+    }
+
+    @Test
+    void aTargetBelowItsBaseline_isFlagged_withoutProgress_yetReached_andTheSuggestionNamesTheKpi() {
+        // the issue's case: a higher-is-better KPI, 10.1 % before, target 8.9 %, actual 9.2 %
+        api.write("mine", "POST", "/api/projects", object("projectId", "mine-plausible", "leadMunicipality", "35213",
+                "participants", new String[0], "name", "要確認の事業", "summary", "", "scope", "SINGLE",
+                "grantProgram", "DIGITAL_GARDEN_CITY_PROMOTION", "department", "企画政策課",
+                "firstFiscalYear", 2023, "lastFiscalYear", 2025));
+        api.write("mine", "POST", "/api/projects/mine-plausible/kpis", object("kpiId", "rate", "name", "特定健診受診率",
+                "unit", "%", "direction", "HIGHER_IS_BETTER", "measure", "ABSOLUTE",
+                "baseline", object("value", new BigDecimal("10.1"), "fiscalYear", 2022)));
+        api.write("mine", "PUT", "/api/projects/mine-plausible/kpis/rate/targets/2024",
+                object("value", new BigDecimal("8.9"), "reason", ""));
+        long version = api.write("mine", "PUT", "/api/projects/mine-plausible/kpis/rate/actuals/2024",
+                object("value", new BigDecimal("9.2"), "status", "CONFIRMED", "source", "令和6年度効果検証", "note", "",
+                        "reason", "")).version();
+
+        JsonNode project = api.get("mine", "/api/projects/mine-plausible?minVersion=" + version);
+
+        JsonNode rate = year(project, "rate", 2024);
+        assertThat(rate.get("reached").asBoolean()).isTrue();
+        assertThat(rate.get("progress").isNull()).isTrue();
+        assertThat(StreamSupport.stream(rate.get("checks").spliterator(), false).map(JsonNode::asText).toList())
+                .containsExactly("目標値が基準値を下回っています（高いほど良い指標）");
+        assertThat(year(project, "rate", 2023).get("checks")).isEmpty();
+        JsonNode evaluation = evaluation(project, 2024);
+        assertThat(evaluation.get("suggestedEffect").asText()).isEqualTo("VERY_EFFECTIVE");
+        assertThat(evaluation.get("suggestionReasonJa").asText())
+                .contains("要確認: 「特定健診受診率」（目標値が基準値を下回っています（高いほど良い指標））");
+
+        String reportPage = signedInPage("mine", "/reports/35213/2024");
+        assertThat(reportPage).contains("特定健診受診率").contains("要確認")
+                .contains("目標値が基準値を下回っています（高いほど良い指標）").contains("—（要確認）");
+    }
+
+    /** A page as a signed-in browser without JavaScript gets it: the sign-in form with its CSRF token, then the page. */
+    private static String signedInPage(String user, String path) {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String base = services.query().baseUrl();
+        try {
+            String form = http.send(HttpRequest.newBuilder(URI.create(base + "/signin")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+            assertThat(csrf.find()).isTrue();
+            String body = "username=" + user + "&password=" + Api.PASSWORD + "&_csrf="
+                    + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+            http.send(HttpRequest.newBuilder(URI.create(base + "/signin"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            return page.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long correctCheckups(String projectId, String value, String reason) {

@@ -52,4 +52,33 @@ class SuggestedEffectTest {
         assertThat(SuggestedEffect.of(List.of(WORSE, WORSE, IMPROVED)).rating()).isEqualTo(EffectRating.NOT_EFFECTIVE);
         assertThat(SuggestedEffect.of(List.of(WORSE, IMPROVED)).rating()).isEqualTo(EffectRating.NOT_EFFECTIVE);
     }
+
+    @Test
+    void aFlaggedKpi_reachedAgainstATargetBelowItsBaseline_countsAsReached_andTheReasonNamesIt() {
+        Achievement wrongSide = Achievement.of(jp.yumekairo.events.Direction.HIGHER_IS_BETTER,
+                jp.yumekairo.events.Measure.ABSOLUTE, "%", new java.math.BigDecimal("10.1"),
+                new java.math.BigDecimal("8.9"), new java.math.BigDecimal("9.2"));
+        SuggestedEffect effect = SuggestedEffect.ofNamed(List.of(new SuggestedEffect.Kpi("健診受診率", wrongSide),
+                new SuggestedEffect.Kpi("参加者数", REACHED)));
+        assertThat(effect.rating()).isEqualTo(EffectRating.VERY_EFFECTIVE);
+        assertThat(effect.reasonJa()).isEqualTo("KPI 2件中2件が目標達成、0件が基準値から改善。要確認: "
+                + "「健診受診率」（目標値が基準値を下回っています（高いほど良い指標））");
+        assertThat(effect.reason()).contains("to check: 健診受診率 (the target is below the baseline");
+    }
+
+    @Test
+    void kpisWithoutABaseline_areNeverSaidToHaveImprovedOnOne() {
+        Achievement students = Achievement.of(jp.yumekairo.events.Direction.HIGHER_IS_BETTER,
+                jp.yumekairo.events.Measure.ABSOLUTE, "人", null, new java.math.BigDecimal("60"),
+                new java.math.BigDecimal("43"));
+        Achievement visitors = Achievement.of(jp.yumekairo.events.Direction.HIGHER_IS_BETTER,
+                jp.yumekairo.events.Measure.ABSOLUTE, "件", null, new java.math.BigDecimal("82"),
+                new java.math.BigDecimal("167"));
+        SuggestedEffect none = SuggestedEffect.of(List.of(students, visitors));
+        assertThat(none.reasonJa()).isEqualTo("KPI 2件中1件が目標達成（基準値のないKPIは目標達成のみで判定）")
+                .doesNotContain("基準値から改善");
+        SuggestedEffect some = SuggestedEffect.of(List.of(students, visitors, IMPROVED));
+        assertThat(some.reasonJa()).isEqualTo("KPI 3件中1件が目標達成、基準値のある1件のうち1件が基準値から改善");
+        assertThat(some.rating()).isEqualTo(EffectRating.EFFECTIVE);
+    }
 }

@@ -30,7 +30,8 @@ class PageAuthorizationIT {
 
     private static final List<String> PAGES = List.of("/", "/dashboard", "/members/35202", "/members/35216",
             "/projects/sanyo-onoda-glass-branding/history", "/reports", "/reports/35213/2024", "/audit",
-            "/members/35202/import", "/reports/35213/2024.pdf?version=1", "/reports/35213/2024.xlsx");
+            "/members/35202/import", "/reports/35213/2024.pdf?version=1", "/reports/35213/2024.xlsx",
+            "/members/35202/import/2024.xlsx");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private static Services services;
@@ -91,11 +92,11 @@ class PageAuthorizationIT {
     void everyPage_byRole_isShownRefusedOrSentToSignIn() {
         Map<String, List<Integer>> expected = new LinkedHashMap<>();
         // "/" answers with a redirect to the role's home page
-        expected.put("prefecture", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200));
-        expected.put("ube", List.of(302, 200, 200, 200, 200, 200, 200, 403, 200, 200, 200));
-        expected.put("reviewer-academia", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200));
-        expected.put("auditor", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200));
-        expected.put("admin", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200));
+        expected.put("prefecture", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200, 403));
+        expected.put("ube", List.of(302, 200, 200, 200, 200, 200, 200, 403, 200, 200, 200, 200));
+        expected.put("reviewer-academia", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200, 403));
+        expected.put("auditor", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 403));
+        expected.put("admin", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 403));
 
         Session anonymous = new Session();
         for (String page : PAGES) {

@@ -83,7 +83,8 @@ class WebUiIT {
             ube.find("#import-file").sendKeys(good.toString());
             ube.find("#import-form").submit();
             assertThat(ube.waitForText("#import-result", "保存していません")).contains("試し読み");
-            assertThat(ube.find("#import-changes").getText()).contains("ube-tokiwa").contains("令和8年度");
+            assertThat(ube.find("#import-changes").getText()).contains("ときわ公園の入園者数").contains("令和8年度")
+                    .contains("目標値").contains("1,100,000").doesNotContain("ube-tokiwa");
             assertThat(services.count("SELECT count(*) FROM domain_event_entry")).isEqualTo(before);
 
             ube.find("#import-file").sendKeys(good.toString());
