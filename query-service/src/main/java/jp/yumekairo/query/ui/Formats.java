@@ -157,6 +157,44 @@ public class Formats {
         return String.valueOf(value);
     }
 
+    /** Yen where the amount may be unknown: 「不明」 (unknown in English) rather than a false 0円. */
+    public String yenOrUnknown(Long value) {
+        if (value == null) {
+            return english() ? "unknown" : "不明";
+        }
+        return yen(value);
+    }
+
+    /** A fiscal year's 和暦 label for a form's select: 令和6年度 (2024). */
+    public String fiscalYearOption(Integer year) {
+        return fiscalYear(year) + (year == null || english() ? "" : " (" + year + ")");
+    }
+
+    /**
+     * A view's field by name, or null where the view has no such field: the views grow fields over their
+     * revisions, and a template reads the newer ones through this so it renders the same against either shape.
+     */
+    public Object field(Object view, String name) {
+        if (view == null || !view.getClass().isRecord()) {
+            return null;
+        }
+        for (java.lang.reflect.RecordComponent component : view.getClass().getRecordComponents()) {
+            if (component.getName().equals(name)) {
+                try {
+                    return component.getAccessor().invoke(view);
+                } catch (ReflectiveOperationException unreadable) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The plausibility flags (要確認) of a KPI's year: its {@code checks}, empty where it has none. */
+    public java.util.List<?> checks(Object kpiYear) {
+        return field(kpiYear, "checks") instanceof java.util.List<?> checks ? checks : java.util.List.of();
+    }
+
     /** Data for a chart, as JSON in a data attribute (escaped like any attribute; read by app.js). */
     public String json(Object value) {
         try {
