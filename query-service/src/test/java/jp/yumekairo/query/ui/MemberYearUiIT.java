@@ -97,6 +97,8 @@ class MemberYearUiIT {
             ube.screenshot("ube-member-year");
 
             ube.resize(768, 1024);
+            ube.open("/members/35202?year=2024");
+            openDetail(ube, "ube-yamanami");
             ube.waitUntil(d -> ube.fitsWidth());
             ube.screenshot("tablet-member-year");
             ube.resize(390, 844);
