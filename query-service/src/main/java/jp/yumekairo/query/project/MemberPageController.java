@@ -83,7 +83,7 @@ class MemberPageController {
             }
             project.costs().stream().filter(c -> c.fiscalYear() == selected).findFirst()
                     .ifPresent(c -> costs.put(project.projectId(), c));
-            project.evaluations().stream().filter(e -> e.fiscalYear() == selected && e.effect() != null).findFirst()
+            project.evaluations().stream().filter(e -> e.fiscalYear() == selected).findFirst()
                     .ifPresent(e -> evaluations.put(project.projectId(), e));
         }
         model.addAttribute("charts", charts);
