@@ -149,6 +149,9 @@ class MemberYearUiIT {
             new Select(ube.find("#register-last")).selectByVisibleText("令和8年度 (2026)");
             ube.screenshot("ube-project-new");
             ube.find("#register").submit();
+            ube.waitUntil(d -> d.getCurrentUrl().contains("/edit") || !ube.all("#register .form-error").isEmpty());
+            assertThat(ube.all("#register .form-error")).as("the registration was refused: the command service must "
+                    + "make the project's id (helper data's POST /api/projects without projectId)").isEmpty();
 
             assertThat(ube.waitForText("#kpi-new .notice", "保存しました")).contains("保存しました");
             assertThat(ube.find("h1").getText()).isEqualTo("宇部・山口 広域サイクルツーリズム推進事業");
