@@ -119,4 +119,37 @@
     live();
     followRebuild();
   });
+
+  // A form's year select fills the form's fields with that year's current figures (data-fill-* of the option),
+  // a year select of class auto-submit shows the chosen year at once, and a unit chip fills the unit field.
+  document.addEventListener('change', function (event) {
+    const select = event.target;
+    if (select.matches && select.matches('select.prefill')) {
+      const option = select.options[select.selectedIndex];
+      Object.keys(option.dataset).forEach(function (key) {
+        if (key.indexOf('fill') === 0 && key.length > 4) {
+          const name = key.charAt(4).toLowerCase() + key.slice(5);
+          const field = select.form.elements[name];
+          if (field) {
+            field.value = option.dataset[key];
+          }
+        }
+      });
+      const current = select.form.querySelector('.current');
+      if (current && option.dataset.current !== undefined) {
+        current.textContent = option.dataset.current;
+      }
+    }
+    if (select.matches && select.matches('select.auto-submit')) {
+      select.form.submit();
+    }
+  });
+  document.addEventListener('click', function (event) {
+    const chip = event.target.closest ? event.target.closest('button.chip[data-unit]') : null;
+    if (chip) {
+      const field = chip.form.elements.unit;
+      field.value = chip.dataset.unit;
+      field.focus();
+    }
+  });
 }());

@@ -44,12 +44,6 @@ import java.util.Objects;
 @Component
 class FigureImport {
 
-    /**
-     * Whether a cost with an unknown 交付実績 can be recorded. RecordProjectCost takes the 交付実績 as a {@code long}
-     * until its {@code grantAmount} becomes optional; then this is true and {@link #recordCost} passes null through.
-     */
-    static final boolean UNKNOWN_GRANT_ACCEPTED = false;
-
     /** One cell a row changes: its column's Japanese heading, the value before and after, as the clerk reads them. */
     record CellChange(String column, String before, String after) {
     }
@@ -136,7 +130,7 @@ class FigureImport {
         });
     }
 
-    /** The one place costs are sent: the 交付実績 as given, null when unknown (see {@link #UNKNOWN_GRANT_ACCEPTED}). */
+    /** The one place costs are sent: the 交付実績 as given, null when unknown. */
     private static Object recordCost(String projectId, int fiscalYear, long totalCost, Long grantAmount, String reason) {
         return new RecordProjectCost(projectId, FiscalYear.of(fiscalYear), totalCost, grantAmount, reason, null);
     }
@@ -370,9 +364,6 @@ class FigureImport {
             String reason = text("reason");
             if (total == null && line.cell("totalCost").isEmpty()) {
                 bad("totalCost", "総事業費がありません");
-            }
-            if (grant == null && line.cell("grantAmount").isEmpty() && !UNKNOWN_GRANT_ACCEPTED) {
-                bad("grantAmount", "交付実績がありません (交付実績が不明な事業費は、まだ登録できません)");
             }
             if (total != null && grant != null && grant > total) {
                 bad("grantAmount", "交付実績 (" + yenText(grant) + ") が総事業費 (" + yenText(total) + ") を超えています");

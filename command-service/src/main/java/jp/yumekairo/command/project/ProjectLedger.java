@@ -3,7 +3,9 @@ package jp.yumekairo.command.project;
 import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.events.project.ActualRecorded;
 import jp.yumekairo.events.project.KpiDefined;
+import jp.yumekairo.events.project.KpiRenamed;
 import jp.yumekairo.events.project.ProjectCostRecorded;
+import jp.yumekairo.events.project.ProjectDetailsCorrected;
 import jp.yumekairo.events.project.ProjectRegistered;
 import jp.yumekairo.events.project.TargetRevised;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -44,7 +46,7 @@ class ProjectLedger {
     /** A KPI of a project, with its figures per fiscal year. */
     static final class KpiFacts {
         final String kpiId;
-        final String name;
+        String name;
         final String unit;
         final BigDecimal finalTarget;
         final Map<Integer, BigDecimal> targets = new HashMap<>();
@@ -105,6 +107,10 @@ class ProjectLedger {
                 project.kpis.get(actual.kpiId()).actuals.put(actual.fiscalYear().startYear(), actual);
             } else if (payload instanceof ProjectCostRecorded cost) {
                 project.costs.put(cost.fiscalYear().startYear(), cost);
+            } else if (payload instanceof ProjectDetailsCorrected corrected) {
+                project.name = corrected.name();
+            } else if (payload instanceof KpiRenamed renamed && project.kpis.containsKey(renamed.kpiId())) {
+                project.kpis.get(renamed.kpiId()).name = renamed.name();
             }
         }
         return project;

@@ -41,7 +41,7 @@ class ProjectFormController {
     String recordActual(@PathVariable String projectId, @PathVariable String kpiId, @RequestParam int fiscalYear,
                         @RequestParam(required = false) String value, @RequestParam String status,
                         @RequestParam(defaultValue = "") String source, @RequestParam(defaultValue = "") String note,
-                        @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) Long version,
+                        @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) Long version, @RequestParam(required = false) Integer year,
                         @AuthenticationPrincipal SignedIn me, HttpServletRequest request, RedirectAttributes flash) {
         ProjectView project = editable(projectId, me);
         String formId = "actual-" + projectId + "-" + kpiId;
@@ -59,14 +59,14 @@ class ProjectFormController {
         } catch (Forms.Unreadable unreadable) {
             forms.unreadable(unreadable, formId, values, flash);
         }
-        return back(project, formId);
+        return back(project, formId, year);
     }
 
     /** Sets or revises (with a reason) a KPI's target for a fiscal year. */
     @PostMapping("/projects/{projectId}/kpis/{kpiId}/target")
     String reviseTarget(@PathVariable String projectId, @PathVariable String kpiId, @RequestParam int fiscalYear,
                         @RequestParam(required = false) String value, @RequestParam(defaultValue = "") String reason,
-                        @RequestParam(required = false) Long version, @AuthenticationPrincipal SignedIn me,
+                        @RequestParam(required = false) Long version, @RequestParam(required = false) Integer year, @AuthenticationPrincipal SignedIn me,
                         HttpServletRequest request, RedirectAttributes flash) {
         ProjectView project = editable(projectId, me);
         String formId = "target-" + projectId + "-" + kpiId;
@@ -80,16 +80,17 @@ class ProjectFormController {
         } catch (Forms.Unreadable unreadable) {
             forms.unreadable(unreadable, formId, values, flash);
         }
-        return back(project, formId);
+        return back(project, formId, year);
     }
 
     /** Submits the year's 効果検証, or revises it (with a reason) when one was submitted already. */
     @PostMapping("/projects/{projectId}/evaluation")
     String evaluate(@PathVariable String projectId, @RequestParam int fiscalYear, @RequestParam String effect,
                     @RequestParam String policy, @RequestParam(defaultValue = "") String rationale,
+                    @RequestParam(defaultValue = "") String policyRationale,
                     @RequestParam(defaultValue = "") String situation, @RequestParam(defaultValue = "") String obstacles,
                     @RequestParam(defaultValue = "") String revisions, @RequestParam(defaultValue = "") String reason,
-                    @RequestParam(required = false) Long version, @AuthenticationPrincipal SignedIn me,
+                    @RequestParam(required = false) Long version, @RequestParam(required = false) Integer year, @AuthenticationPrincipal SignedIn me,
                     HttpServletRequest request, RedirectAttributes flash) {
         ProjectView project = editable(projectId, me);
         String formId = "evaluation-" + projectId;
@@ -99,6 +100,7 @@ class ProjectFormController {
         body.put("effect", effect);
         body.put("policy", policy);
         body.put("rationale", rationale);
+        body.put("policyRationale", policyRationale);
         body.put("situation", situation);
         body.put("obstacles", obstacles);
         body.put("revisions", revisions);
@@ -106,9 +108,64 @@ class ProjectFormController {
         forms.send(request, me, new Forms.Submission(formId, submitted ? "PUT" : "POST",
                 "/api/projects/" + projectId + "/evaluations/" + fiscalYear, body, version,
                 values("fiscalYear", String.valueOf(fiscalYear), "effect", effect, "policy", policy,
-                        "rationale", rationale, "situation", situation, "obstacles", obstacles,
+                        "rationale", rationale, "policyRationale", policyRationale, "situation", situation, "obstacles", obstacles,
                         "revisions", revisions, "reason", reason)), v -> versions.awaitVersion(projectId, v), flash);
-        return back(project, formId);
+        return back(project, formId, year);
+    }
+
+    /**
+     * Records (or corrects, with a reason) a fiscal year's 総事業費 and 交付実績, typed in 円 or 千円; a blank 交付実績 is
+     * unknown and sent as null, never as 0.
+     */
+    @PostMapping("/projects/{projectId}/cost")
+    String recordCost(@PathVariable String projectId, @RequestParam int fiscalYear,
+                      @RequestParam(defaultValue = "") String totalCost, @RequestParam(defaultValue = "") String grantAmount,
+                      @RequestParam(defaultValue = "yen") String unit, @RequestParam(defaultValue = "") String reason,
+                      @RequestParam(required = false) Long version, @RequestParam(required = false) Integer year,
+                      @AuthenticationPrincipal SignedIn me, HttpServletRequest request, RedirectAttributes flash) {
+        ProjectView project = editable(projectId, me);
+        String formId = "cost-" + projectId;
+        Map<String, String> values = values("fiscalYear", String.valueOf(fiscalYear), "totalCost", totalCost,
+                "grantAmount", grantAmount, "unit", unit, "reason", reason);
+        try {
+            Long total = Forms.yen("totalCost", totalCost, unit);
+            if (total == null) {
+                forms.refuse(formId, Map.of("totalCost", "form.required"), values, flash);
+                return back(project, formId, year);
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("totalCost", total);
+            body.put("grantAmount", Forms.yen("grantAmount", grantAmount, unit));
+            body.put("reason", reason);
+            forms.send(request, me, new Forms.Submission(formId, "PUT", "/api/projects/" + projectId + "/costs/"
+                    + fiscalYear, body, version, values), v -> versions.awaitVersion(projectId, v), flash);
+        } catch (Forms.Unreadable unreadable) {
+            forms.unreadable(unreadable, formId, values, flash);
+        }
+        return back(project, formId, year);
+    }
+
+    /** Records (or corrects, with a reason) the year's 事業実績: what was done. */
+    @PostMapping("/projects/{projectId}/activities")
+    String recordActivities(@PathVariable String projectId, @RequestParam int fiscalYear,
+                            @RequestParam(defaultValue = "") String activities,
+                            @RequestParam(defaultValue = "") String reason,
+                            @RequestParam(required = false) Long version, @RequestParam(required = false) Integer year,
+                            @AuthenticationPrincipal SignedIn me, HttpServletRequest request, RedirectAttributes flash) {
+        ProjectView project = editable(projectId, me);
+        String formId = "activities-" + projectId;
+        Map<String, String> values = values("fiscalYear", String.valueOf(fiscalYear), "activities", activities,
+                "reason", reason);
+        if (activities.isBlank()) {
+            forms.refuse(formId, Map.of("activities", "form.required"), values, flash);
+            return back(project, formId, year);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("activities", activities.strip());
+        body.put("reason", reason);
+        forms.send(request, me, new Forms.Submission(formId, "PUT", "/api/projects/" + projectId + "/activities/"
+                + fiscalYear, body, version, values), v -> versions.awaitVersion(projectId, v), flash);
+        return back(project, formId, year);
     }
 
     /** Only the lead member's editor gets past here; the command service checks the same again. */
@@ -121,8 +178,9 @@ class ProjectFormController {
         return project;
     }
 
-    private static String back(ProjectView project, String formId) {
-        return "redirect:/members/" + project.leadMunicipality() + "#" + formId;
+    /** Back to the member page, at the year the clerk was looking at, scrolled to the form they used. */
+    private static String back(ProjectView project, String formId, Integer year) {
+        return "redirect:/members/" + project.leadMunicipality() + (year == null ? "" : "?year=" + year) + "#" + formId;
     }
 
     private static Map<String, String> values(String... keysAndValues) {

@@ -157,6 +157,19 @@ public class Formats {
         return String.valueOf(value);
     }
 
+    /** Yen where the amount may be unknown: 「不明」 (unknown in English) rather than a false 0円. */
+    public String yenOrUnknown(Long value) {
+        if (value == null) {
+            return english() ? "unknown" : "不明";
+        }
+        return yen(value);
+    }
+
+    /** A fiscal year's 和暦 label for a form's select: 令和6年度 (2024). */
+    public String fiscalYearOption(Integer year) {
+        return fiscalYear(year) + (year == null || english() ? "" : " (" + year + ")");
+    }
+
     /** Data for a chart, as JSON in a data attribute (escaped like any attribute; read by app.js). */
     public String json(Object value) {
         try {

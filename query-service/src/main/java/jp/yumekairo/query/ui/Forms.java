@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -32,10 +33,16 @@ public class Forms {
     public static final class Unreadable extends RuntimeException {
 
         private final String field;
+        private final String messageKey;
 
         public Unreadable(String field) {
+            this(field, "form.not-a-number");
+        }
+
+        public Unreadable(String field, String messageKey) {
             super(field);
             this.field = field;
+            this.messageKey = messageKey;
         }
     }
 
@@ -59,17 +66,26 @@ public class Forms {
      */
     public boolean send(HttpServletRequest request, SignedIn who, Submission submission, LongConsumer awaitVersion,
                         RedirectAttributes flash) {
+        return submit(request, who, submission, outcome -> awaitVersion.accept(outcome.version()), flash) != null;
+    }
+
+    /**
+     * As {@link #send}, but answers the command service's answer (for a registration: the id it made), or null
+     * when the form was refused; {@code await} waits for the views with that answer.
+     */
+    public CommandService.Outcome submit(HttpServletRequest request, SignedIn who, Submission submission,
+                                         Consumer<CommandService.Outcome> await, RedirectAttributes flash) {
         CommandService.Outcome outcome = commands.send(who, submission.method(), submission.path(), submission.body(),
                 submission.ifMatch(), RequestIds.of(request));
         if (outcome.ok()) {
             try {
-                awaitVersion.accept(outcome.version());
+                await.accept(outcome);
             } catch (QueryRefused notYet) {
                 // stored all the same; the page shows it as soon as the views catch up
             }
             flash.addFlashAttribute("notice", message("form.saved"));
             flash.addFlashAttribute("noticeForm", submission.formId());
-            return true;
+            return outcome;
         }
         if (outcome.status() == 401) {
             throw new AccessDeniedException("the token expired");
@@ -86,13 +102,38 @@ public class Forms {
             fields.put(invalid, message("problem.invalid-field"));
         }
         flash.addFlashAttribute("formError", new FormError(submission.formId(), fields, text, submission.values()));
-        return false;
+        return null;
+    }
+
+    /** The page's own refusal of fields (message keys beside them), before anything is sent. */
+    public void refuse(String formId, Map<String, String> fieldMessageKeys, Map<String, String> values,
+                       RedirectAttributes flash) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fieldMessageKeys.forEach((field, key) -> fields.put(field, message(key)));
+        flash.addFlashAttribute("formError", new FormError(formId, fields, message("form.refused"), values));
+    }
+
+    /**
+     * An amount of money in whole yen, typed in yen or in thousands of yen ({@code "thousand"}): 46,248 千円 is
+     * 46,248,000円; blank is null (unknown). A figure that is not a whole number of yen is unreadable.
+     */
+    public static Long yen(String field, String text, String unit) {
+        BigDecimal figure = figure(field, text);
+        if (figure == null) {
+            return null;
+        }
+        BigDecimal yen = "thousand".equals(unit) ? figure.movePointRight(3) : figure;
+        try {
+            return yen.longValueExact();
+        } catch (ArithmeticException notWholeYen) {
+            throw new Unreadable(field, "form.not-whole-yen");
+        }
     }
 
     /** The page's own refusal of a field it could not read, before anything is sent. */
     public void unreadable(Unreadable unreadable, String formId, Map<String, String> values, RedirectAttributes flash) {
         flash.addFlashAttribute("formError", new FormError(formId,
-                Map.of(unreadable.field, message("form.not-a-number")), message("form.refused"), values));
+                Map.of(unreadable.field, message(unreadable.messageKey)), message("form.refused"), values));
     }
 
     /** A figure as the documents write it: 1,234 / ▲12 / full-width digits; blank is null. */

@@ -64,4 +64,23 @@ class FormatsTest {
     void times_areShownInJapansTime() {
         assertThat(formats.time(Instant.parse("2026-11-23T21:41:17Z"))).isEqualTo("2026/11/24 06:41:17");
     }
+
+    @Test
+    void anUnknownGrant_isShownAsUnknown_neverAsZero() {
+        LocaleContextHolder.setLocale(Locale.JAPANESE);
+
+        assertThat(formats.yenOrUnknown(null)).isEqualTo("不明");
+        assertThat(formats.yenOrUnknown(46_248_061L)).isEqualTo("46,248,061円");
+        assertThat(formats.fiscalYearOption(2024)).isEqualTo("令和6年度 (2024)");
+    }
+
+    @Test
+    void money_typedInThousandsOfYen_becomesWholeYen_andBlankIsUnknown() {
+        assertThat(Forms.yen("totalCost", "92,710", "thousand")).isEqualTo(92_710_000L);
+        assertThat(Forms.yen("totalCost", "１２，３４５.６", "thousand")).isEqualTo(12_345_600L);
+        assertThat(Forms.yen("totalCost", "92,710,418", "yen")).isEqualTo(92_710_418L);
+        assertThat(Forms.yen("grantAmount", " ", "thousand")).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Forms.yen("totalCost", "12.5", "yen"))
+                .isInstanceOf(Forms.Unreadable.class);
+    }
 }

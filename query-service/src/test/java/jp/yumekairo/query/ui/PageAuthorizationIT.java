@@ -31,7 +31,8 @@ class PageAuthorizationIT {
     private static final List<String> PAGES = List.of("/", "/dashboard", "/members/35202", "/members/35216",
             "/projects/sanyo-onoda-glass-branding/history", "/reports", "/reports/35213/2024", "/audit",
             "/members/35202/import", "/reports/35213/2024.pdf?version=1", "/reports/35213/2024.xlsx",
-            "/members/35202/import/2024.xlsx");
+            "/members/35202/import/2024.xlsx", "/members/35202/projects/new", "/members/35216/projects/new",
+            "/projects/sanyo-onoda-glass-branding/edit");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private static Services services;
@@ -92,11 +93,12 @@ class PageAuthorizationIT {
     void everyPage_byRole_isShownRefusedOrSentToSignIn() {
         Map<String, List<Integer>> expected = new LinkedHashMap<>();
         // "/" answers with a redirect to the role's home page
-        expected.put("prefecture", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200, 403));
-        expected.put("ube", List.of(302, 200, 200, 200, 200, 200, 200, 403, 200, 200, 200, 200));
-        expected.put("reviewer-academia", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200, 403));
-        expected.put("auditor", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 403));
-        expected.put("admin", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 403));
+        // registration and correction: only the member's own editor
+        expected.put("prefecture", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200, 403, 403, 403, 403));
+        expected.put("ube", List.of(302, 200, 200, 200, 200, 200, 200, 403, 200, 200, 200, 200, 200, 403, 403));
+        expected.put("reviewer-academia", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200, 403, 403, 403, 403));
+        expected.put("auditor", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 403, 403, 403, 403));
+        expected.put("admin", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 403, 403, 403, 403));
 
         Session anonymous = new Session();
         for (String page : PAGES) {
@@ -145,10 +147,17 @@ class PageAuthorizationIT {
                         "_csrf", ube.csrf("/members/35202")));
         HttpResponse<String> withoutCsrf = sanyoOnoda.post("/projects/sanyo-onoda-glass-branding/kpis/glass-brand-sales/actual",
                 Map.of("fiscalYear", "2024", "value", "1", "status", "CONFIRMED", "reason", "x"));
+        HttpResponse<String> rename = ube.post("/projects/sanyo-onoda-glass-branding/details",
+                Map.of("name", "x", "reason", "x", "_csrf", ube.csrf("/members/35202")));
+        HttpResponse<String> register = prefecture.post("/members/35216/projects",
+                Map.of("name", "x", "grantProgram", "SECOND_GENERATION", "firstFiscalYear", "2024",
+                        "lastFiscalYear", "2025", "_csrf", prefecture.csrf("/dashboard")));
         HttpResponse<String> auditorRebuild = prefecture.post("/audit/rebuild", Map.of("_csrf", prefecture.csrf("/dashboard")));
 
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(withoutCsrf.statusCode()).isEqualTo(403);
+        assertThat(rename.statusCode()).isEqualTo(403);
+        assertThat(register.statusCode()).isEqualTo(403);
         assertThat(auditorRebuild.statusCode()).isEqualTo(403);
         assertThat(api.get("sanyo-onoda", "/api/projects/sanyo-onoda-glass-branding").get("version").asLong())
                 .isEqualTo(before);

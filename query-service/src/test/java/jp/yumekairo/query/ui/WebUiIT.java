@@ -130,6 +130,7 @@ class WebUiIT {
 
             ube.signIn("ube");
             assertThat(ube.driver().getCurrentUrl()).endsWith("/members/35202");
+            MemberYearUiIT.openDetail(ube, "ube-tokiwa");
             ube.find("#actual-ube-tokiwa-visitors summary").click();
             new Select(ube.find("#actual-ube-tokiwa-visitors-fiscalYear")).selectByValue("2025");
             ube.fill("#actual-ube-tokiwa-visitors-value", "1,032,000");
@@ -138,6 +139,7 @@ class WebUiIT {
             ube.find("#actual-ube-tokiwa-visitors form").submit();
 
             assertThat(ube.waitForText(".notice", "保存しました")).contains("保存しました");
+            ube.find("#kpi-ube-tokiwa-visitors details.more summary").click();
             String row = ube.find("#kpi-ube-tokiwa-visitors tr[data-fiscal-year='2025']").getText();
             // (1,032,000 − 1,000,000) / (1,080,000 − 1,000,000)
             assertThat(row).contains("令和7年度").contains("1,080,000人").contains("1,032,000人").contains("速報")
@@ -153,6 +155,7 @@ class WebUiIT {
     void aTargetRevisedWithoutAReason_isRefusedInJapaneseBesideTheField_andWithOne_appearsInTheHistory() {
         try (Browser ube = new Browser(base)) {
             ube.signIn("ube");
+            MemberYearUiIT.openDetail(ube, "ube-tokiwa");
             ube.find("#target-ube-tokiwa-visitors summary").click();
             new Select(ube.find("#target-ube-tokiwa-visitors-fiscalYear")).selectByValue("2024");
             ube.fill("#target-ube-tokiwa-visitors-value", "1,060,000");
@@ -179,8 +182,10 @@ class WebUiIT {
     void freeTextWithAScriptTag_isShownAsText_andNeverRuns() {
         try (Browser ube = new Browser(base)) {
             ube.signIn("ube");
+            ube.open("/members/35202?year=2024");
+            MemberYearUiIT.openDetail(ube, "ube-xss");
 
-            assertThat(ube.find("#project-ube-xss h2").getText()).isEqualTo(SCRIPT_NAME);
+            assertThat(ube.find("#project-ube-xss h2 > span").getText()).isEqualTo(SCRIPT_NAME);
             assertThat(ube.find("#project-ube-xss .evaluations td.text").getText()).isEqualTo(SCRIPT_RATIONALE);
             assertThat(ube.script("return window.injected === undefined;")).isEqualTo(true);
             ube.screenshot("ube-member");
