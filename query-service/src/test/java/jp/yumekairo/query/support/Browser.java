@@ -166,6 +166,8 @@ public final class Browser implements AutoCloseable {
                     saved[0] = now.filter(file -> !existing.contains(file))
                             .filter(file -> !file.getFileName().toString().endsWith(".crdownload"))
                             .filter(file -> !file.getFileName().toString().endsWith(".tmp"))
+                            // Chromium's own scratch files (.org.chromium.Chromium.XXXXXX) come and go meanwhile
+                            .filter(file -> !file.getFileName().toString().startsWith("."))
                             .findFirst().orElse(null);
                     return saved[0] != null;
                 } catch (IOException e) {

@@ -231,6 +231,8 @@ class MemberYearUiIT {
             assertThat(ube.find("#import-dry-run").isSelected()).isTrue();
             ube.find("#import-form button").click();
             assertThat(ube.waitForText("#import-result", "試し読み")).contains("保存していません");
+            assertThat(ube.driver().getCurrentUrl()).endsWith("#import-result");
+            assertThat(new Select(ube.find("#input-sheet-year")).getFirstSelectedOption().getText()).isEqualTo("令和6年度");
             String changes = ube.find("#import-changes").getText();
             assertThat(changes).contains("サイクリング客数").contains("目標値: — → 2,000人")
                     .contains("実績値: (なし) → 2,150人").contains("状態: (なし) → 確定").contains("— → 240件")
@@ -270,6 +272,8 @@ class MemberYearUiIT {
             assertThat(ube.find("#project-" + projectId + " .evaluations").getText()).contains("地方創生に効果があった")
                     .contains("改善").contains("貸出拠点を駅前に増やし");
             assertNoCodes(ube);
+            ube.screenshot("journey-5-evaluation");
+            ube.script("document.getElementById(arguments[0]).scrollIntoView();", "project-" + projectId);
             ube.screenshot("journey-5-member-year");
 
             // the report: submitted, published, checkpointed, printed as 第1版
