@@ -372,7 +372,8 @@ class MemberYearUiIT {
             assertThat(cost.getCell(3).getNumericCellValue()).isEqualTo(12_345_000d);
             cost.getCell(4, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK).setCellValue(6_172_000);
             cost.getCell(5, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK).setCellValue("交付額の確定");
-            Path filled = downloaded.resolveSibling("filled-" + downloaded.getFileName());
+            // saved under its own name, as Excel does, in a folder of the clerk's
+            Path filled = Files.createTempDirectory("excel").resolve(downloaded.getFileName().toString());
             try (var out = Files.newOutputStream(filled)) {
                 workbook.write(out);
             }
