@@ -109,11 +109,13 @@ class ImportPageController {
     /** Sends the file to the command service's import as the editor, and shows what it answered. */
     @PostMapping("/members/{code}/import")
     String upload(@PathVariable String code, @RequestParam("file") MultipartFile file,
-                  @RequestParam(defaultValue = "false") boolean dryRun, @AuthenticationPrincipal SignedIn me,
+                  @RequestParam(defaultValue = "false") boolean dryRun,
+                  @RequestParam(required = false) Integer fiscalYear, @AuthenticationPrincipal SignedIn me,
                   HttpServletRequest request, Model model) throws IOException {
         MunicipalityCode member = editable(code, me);
         model.addAttribute("member", member);
-        years(member, null, model);
+        // the year the clerk had chosen stays chosen
+        years(member, fiscalYear, model);
         model.addAttribute("fileName", file.getOriginalFilename());
         model.addAttribute("dryRun", dryRun);
         if (file.isEmpty()) {

@@ -120,6 +120,8 @@ class ProjectRegistrationController {
         if (outcome == null) {
             return again;
         }
+        // the clerk lands on the KPI form: the confirmation is shown there, not beside the registration left behind
+        forms.noticeAt("kpi-new", "edit.registered", flash);
         return "redirect:/projects/" + outcome.body().path("projectId").asText() + "/edit#kpi-new";
     }
 

@@ -150,6 +150,15 @@ public class Forms {
         }
     }
 
+    /**
+     * After a successful submission that leads on to another form (a registration, then its first KPI): the
+     * confirmation {@code key} is shown beside that form instead.
+     */
+    public void noticeAt(String formId, String key, RedirectAttributes flash) {
+        flash.addFlashAttribute("notice", message(key));
+        flash.addFlashAttribute("noticeForm", formId);
+    }
+
     private String message(String key, Object... arguments) {
         return messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
     }

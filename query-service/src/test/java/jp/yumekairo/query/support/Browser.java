@@ -66,8 +66,10 @@ public final class Browser implements AutoCloseable {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        // a UTF-8 locale every Debian has (ja_JP.UTF-8 is seldom generated): under an unknown one Chromium saves a
+        // download with a Japanese name as "download"; the pages' language comes from --lang and accept_languages
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
-                .usingAnyFreePort().withEnvironment(Map.of("LANG", "ja_JP.UTF-8", "LANGUAGE", "ja")).build();
+                .usingAnyFreePort().withEnvironment(Map.of("LANG", "C.UTF-8", "LANGUAGE", "ja")).build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
@@ -164,6 +166,8 @@ public final class Browser implements AutoCloseable {
                     saved[0] = now.filter(file -> !existing.contains(file))
                             .filter(file -> !file.getFileName().toString().endsWith(".crdownload"))
                             .filter(file -> !file.getFileName().toString().endsWith(".tmp"))
+                            // Chromium's own scratch files (.org.chromium.Chromium.XXXXXX) come and go meanwhile
+                            .filter(file -> !file.getFileName().toString().startsWith("."))
                             .findFirst().orElse(null);
                     return saved[0] != null;
                 } catch (IOException e) {

@@ -74,6 +74,15 @@ public final class Services implements AutoCloseable {
         return demo;
     }
 
+    /**
+     * A command service with the demo data and one query service of the test's own, for a browser test that
+     * publishes a report the other demo tests also publish (宇部市 R6); the caller closes it.
+     */
+    public static Services demo(Class<?> test) {
+        return start(new Services(test.getSimpleName(), SERVER,
+                List.of("--spring.profiles.active=demo", "--yumekairo.demo.load-data=true")), 1);
+    }
+
     /** Starts the command service and {@code queryInstances} query services (at least one). */
     public static Services start(Class<?> test, int queryInstances) {
         return start(test, queryInstances, SERVER);
