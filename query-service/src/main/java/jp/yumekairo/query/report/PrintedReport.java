@@ -58,9 +58,17 @@ public record PrintedReport(String title, String municipalityName, String fiscal
 
     /**
      * One KPI's line: the name with its unit, 目標値 and 実績値 of the report's year as numbers (null when unknown)
-     * and as printed (with the unit, ▲ for negatives, the actual's status when it is not 確定), and the 達成 mark.
+     * and as printed (with the unit, ▲ for negatives, the actual's status when it is not 確定), the 達成 mark, and
+     * why the figures need checking (要確認, in Japanese; empty when they look plausible).
      */
     public record Kpi(String name, String unit, BigDecimal target, BigDecimal actual, String targetText,
-                      String actualText, String reached) {
+                      String actualText, String reached, List<String> checks) {
+
+        public static final String CHECK = "要確認";
+
+        /** The 要確認 note as printed under the actual, or "" when there is nothing to check. */
+        public String checkText() {
+            return checks.isEmpty() ? "" : CHECK + ": " + String.join("、", checks);
+        }
     }
 }

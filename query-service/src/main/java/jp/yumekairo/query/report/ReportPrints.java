@@ -135,7 +135,7 @@ class ReportPrints {
         KpiYear figures = kpi.years().stream().filter(y -> y.fiscalYear() == fiscalYear).findFirst().orElse(null);
         String unit = text(kpi.unit());
         if (figures == null) {
-            return new PrintedReport.Kpi(kpi.name(), unit, null, null, "—", "—", "");
+            return new PrintedReport.Kpi(kpi.name(), unit, null, null, "—", "—", "", List.of());
         }
         String actual;
         if (figures.actual() != null) {
@@ -146,7 +146,8 @@ class ReportPrints {
         }
         String reached = figures.reached() == null ? "" : figures.reached() ? "達成" : "未達成";
         return new PrintedReport.Kpi(kpi.name(), unit, figures.target(), figures.actual(),
-                figures.target() == null ? "—" : figure(figures.target(), unit), actual, reached);
+                figures.target() == null ? "—" : figure(figures.target(), unit), actual, reached,
+                figures.checks() == null ? List.of() : figures.checks());
     }
 
     /** A figure as the published tables write it: thousands separators, its own decimals, ▲ when negative, the unit. */

@@ -128,7 +128,8 @@ final class ReportWorkbook {
             text(row, 5, kpi.name(), style("cell"));
             figure(row, 6, kpi.target(), kpi.targetText(), kpi.unit());
             figure(row, 7, kpi.actual(), kpi.actualText(), kpi.unit());
-            text(row, 8, kpi.reached(), style("center"));
+            text(row, 8, kpi.checkText().isEmpty() ? kpi.reached()
+                    : (kpi.reached() + "\n" + kpi.checkText()).strip(), style(kpi.checkText().isEmpty() ? "center" : "cell"));
         }
         if (span > 1) {
             for (int column : new int[]{0, 1, 2, 3, 4, 9, 10}) {

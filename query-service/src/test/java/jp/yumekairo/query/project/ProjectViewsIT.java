@@ -342,6 +342,14 @@ class ProjectViewsIT {
         String reportPage = signedInPage("mine", "/reports/35213/2024");
         assertThat(reportPage).contains("特定健診受診率").contains("要確認")
                 .contains("目標値が基準値を下回っています（高いほど良い指標）").contains("—（要確認）");
+
+        byte[] pdf = api.download("mine", "/api/municipalities/35213/reports/2024.pdf").body();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s", ""))
+                    .contains("要確認:目標値が基準値を下回っています（高いほど良い指標）");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A page as a signed-in browser without JavaScript gets it: the sign-in form with its CSRF token, then the page. */

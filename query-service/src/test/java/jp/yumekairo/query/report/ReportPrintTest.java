@@ -44,10 +44,10 @@ class ReportPrintTest {
         List<PrintedReport.Project> projects = new ArrayList<>();
         projects.add(new PrintedReport.Project(1, NAME, "<広域>", "(R4-R8)", "観光政策課", ACTIVITIES, 40_404_482L,
                 20_202_241L, null, List.of(
-                new PrintedReport.Kpi("MICE誘致件数", "件", new BigDecimal("82"), new BigDecimal("167"), "82件", "167件", "達成"),
-                new PrintedReport.Kpi("着地型観光プログラム造成件数", "件", new BigDecimal("21"), new BigDecimal("30"), "21件", "30件", "達成"),
-                new PrintedReport.Kpi("外国人観光客数", "人", new BigDecimal("81555"), new BigDecimal("142229"), "81,555人", "142,229人", "達成"),
-                new PrintedReport.Kpi("特定健診の受診率", "%", new BigDecimal("55.0"), new BigDecimal("-38.3"), "55.0%", "▲38.3%", "未達成")),
+                new PrintedReport.Kpi("MICE誘致件数", "件", new BigDecimal("82"), new BigDecimal("167"), "82件", "167件", "達成", List.of()),
+                new PrintedReport.Kpi("着地型観光プログラム造成件数", "件", new BigDecimal("21"), new BigDecimal("30"), "21件", "30件", "達成", List.of()),
+                new PrintedReport.Kpi("外国人観光客数", "人", new BigDecimal("81555"), new BigDecimal("142229"), "81,555人", "142,229人", "達成", List.of()),
+                new PrintedReport.Kpi("特定健診の受診率", "%", new BigDecimal("55.0"), new BigDecimal("-38.3"), "55.0%", "▲38.3%", "未達成", List.of("進捗率が−100%〜+300%の範囲外です"))),
                 "地方創生に非常に効果的であった", "7市町において広域的な取組を実施することで、周遊促進に繋がった。",
                 "地方創生に非常に効果的であった", "事業を継続",
                 "山口ゆめ回廊圏域において、市町相互の周遊や交流人口の拡大に繋がる効果的な事業が実施できている。",
@@ -56,7 +56,7 @@ class ReportPrintTest {
                 "秋吉台地域ならではのアクティビティの造成に力を入れ、年間を通じて販売できるようなコンテンツにする。"));
         projects.add(new PrintedReport.Project(2, "ラーニングスペース設置及び関係人口創出プログラムによる地域の担い手育成推進事業",
                 "<単独>", "(R6-R8)", "学校教育課", "", 10_027_778L, null, PrintedReport.UNKNOWN_AMOUNT, List.of(
-                new PrintedReport.Kpi("市内の高校に通う高校生の市内就職率", "%", new BigDecimal("38.3"), null, "38.3%", "確認中", "")),
+                new PrintedReport.Kpi("市内の高校に通う高校生の市内就職率", "%", new BigDecimal("38.3"), null, "38.3%", "確認中", "", List.of())),
                 "", "", "", "", "", "", "", ""));
         return new PrintedReport("令和6年度 美祢市 地方創生関係交付金事業 効果検証", "美祢市", "令和6年度", "第1版 公表",
                 List.of("第1版 公表（令和8年12月2日 9時30分 公表）", "改ざん検知チェックポイント: 位置 1234 / SHA-256 "
@@ -85,7 +85,7 @@ class ReportPrintTest {
             assertThat(fonts).allMatch(PDFont::isEmbedded).anyMatch(font -> font.getName().contains("IPAexGothic"));
             String text = new PDFTextStripper().getText(document).replaceAll("\\R", "");
             assertThat(text).contains(NAME).contains("40,404,482").contains("20,202,241")
-                    .contains("81,555人").contains("▲38.3%").contains("不明").contains("確認中")
+                    .contains("81,555人").contains("▲38.3%").contains("不明").contains("確認中").contains("要確認: 進捗率が−100%")
                     .contains("0123456789abcdef".repeat(4)).contains("位置 1234").contains("1 / 1 ページ")
                     .contains("本事業の今後の方針の理由").contains("実施計画と比較した現況や課題の把握");
         }
