@@ -92,7 +92,8 @@ public class ProjectViews {
     }
 
     /**
-     * The registration of each project with its descriptive fields as last corrected at or before the instant.
+     * The registration of each project with its descriptive fields as last corrected at or before the instant, in
+     * the order the projects were registered (the order of the member's published tables, whose No follows it).
      * {@code condition} is on the columns of {@code query.project}, participants as corrected.
      */
     private List<ProjectRow> projectRows(String condition, Instant asOf, Object... arguments) {
@@ -107,7 +108,7 @@ public class ProjectViews {
                         + "coalesce(d.summary, p.summary) AS summary, coalesce(d.department, p.department) AS department "
                         + "FROM query.project p LEFT JOIN LATERAL (SELECT * FROM query.project_details c "
                         + "WHERE c.project_id = p.project_id AND c.recorded_at <= ? ORDER BY c.sequence_number DESC "
-                        + "LIMIT 1) d ON true) project WHERE " + condition + " AND recorded_at <= ? ORDER BY project_id",
+                        + "LIMIT 1) d ON true) project WHERE " + condition + " AND recorded_at <= ? ORDER BY recorded_at, project_id",
                 (row, index) -> new ProjectRow(row.getString("project_id"), row.getString("lead_municipality"),
                         texts(row.getArray("participants")), row.getString("name"), row.getString("summary"),
                         ProjectScope.valueOf(row.getString("scope")), GrantProgram.valueOf(row.getString("grant_program")),
