@@ -4,10 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jp.yumekairo.query.ui.Forms;
 import jp.yumekairo.query.ui.SignedIn;
 import jp.yumekairo.query.ui.UiPage;
-import jp.yumekairo.query.web.AsOf;
-import jp.yumekairo.query.web.QueryRefused;
 import jp.yumekairo.query.web.ViewVersions;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,9 +40,9 @@ class ProjectFormController {
                         @RequestParam(defaultValue = "") String source, @RequestParam(defaultValue = "") String note,
                         @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) Long version, @RequestParam(required = false) Integer year,
                         @AuthenticationPrincipal SignedIn me, HttpServletRequest request, RedirectAttributes flash) {
-        ProjectView project = editable(projectId, me);
+        ProjectView project = EditableProject.of(views, projectId, me);
         String formId = "actual-" + projectId + "-" + kpiId;
-        Map<String, String> values = values("fiscalYear", String.valueOf(fiscalYear), "value", value, "status", status,
+        Map<String, String> values = Forms.values("fiscalYear", String.valueOf(fiscalYear), "value", value, "status", status,
                 "source", source, "note", note, "reason", reason);
         try {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -68,9 +65,9 @@ class ProjectFormController {
                         @RequestParam(required = false) String value, @RequestParam(defaultValue = "") String reason,
                         @RequestParam(required = false) Long version, @RequestParam(required = false) Integer year, @AuthenticationPrincipal SignedIn me,
                         HttpServletRequest request, RedirectAttributes flash) {
-        ProjectView project = editable(projectId, me);
+        ProjectView project = EditableProject.of(views, projectId, me);
         String formId = "target-" + projectId + "-" + kpiId;
-        Map<String, String> values = values("fiscalYear", String.valueOf(fiscalYear), "value", value, "reason", reason);
+        Map<String, String> values = Forms.values("fiscalYear", String.valueOf(fiscalYear), "value", value, "reason", reason);
         try {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("value", Forms.figure("value", value));
@@ -92,7 +89,7 @@ class ProjectFormController {
                     @RequestParam(defaultValue = "") String revisions, @RequestParam(defaultValue = "") String reason,
                     @RequestParam(required = false) Long version, @RequestParam(required = false) Integer year, @AuthenticationPrincipal SignedIn me,
                     HttpServletRequest request, RedirectAttributes flash) {
-        ProjectView project = editable(projectId, me);
+        ProjectView project = EditableProject.of(views, projectId, me);
         String formId = "evaluation-" + projectId;
         boolean submitted = project.evaluations().stream()
                 .anyMatch(evaluation -> evaluation.fiscalYear() == fiscalYear && evaluation.effect() != null);
@@ -107,7 +104,7 @@ class ProjectFormController {
         body.put("reason", reason);
         forms.send(request, me, new Forms.Submission(formId, submitted ? "PUT" : "POST",
                 "/api/projects/" + projectId + "/evaluations/" + fiscalYear, body, version,
-                values("fiscalYear", String.valueOf(fiscalYear), "effect", effect, "policy", policy,
+                Forms.values("fiscalYear", String.valueOf(fiscalYear), "effect", effect, "policy", policy,
                         "rationale", rationale, "policyRationale", policyRationale, "situation", situation, "obstacles", obstacles,
                         "revisions", revisions, "reason", reason)), v -> versions.awaitVersion(projectId, v), flash);
         return back(project, formId, year);
@@ -123,9 +120,9 @@ class ProjectFormController {
                       @RequestParam(defaultValue = "yen") String unit, @RequestParam(defaultValue = "") String reason,
                       @RequestParam(required = false) Long version, @RequestParam(required = false) Integer year,
                       @AuthenticationPrincipal SignedIn me, HttpServletRequest request, RedirectAttributes flash) {
-        ProjectView project = editable(projectId, me);
+        ProjectView project = EditableProject.of(views, projectId, me);
         String formId = "cost-" + projectId;
-        Map<String, String> values = values("fiscalYear", String.valueOf(fiscalYear), "totalCost", totalCost,
+        Map<String, String> values = Forms.values("fiscalYear", String.valueOf(fiscalYear), "totalCost", totalCost,
                 "grantAmount", grantAmount, "unit", unit, "reason", reason);
         try {
             Long total = Forms.yen("totalCost", totalCost, unit);
@@ -152,9 +149,9 @@ class ProjectFormController {
                             @RequestParam(defaultValue = "") String reason,
                             @RequestParam(required = false) Long version, @RequestParam(required = false) Integer year,
                             @AuthenticationPrincipal SignedIn me, HttpServletRequest request, RedirectAttributes flash) {
-        ProjectView project = editable(projectId, me);
+        ProjectView project = EditableProject.of(views, projectId, me);
         String formId = "activities-" + projectId;
-        Map<String, String> values = values("fiscalYear", String.valueOf(fiscalYear), "activities", activities,
+        Map<String, String> values = Forms.values("fiscalYear", String.valueOf(fiscalYear), "activities", activities,
                 "reason", reason);
         if (activities.isBlank()) {
             forms.refuse(formId, Map.of("activities", "form.required"), values, flash);
@@ -169,25 +166,10 @@ class ProjectFormController {
     }
 
     /** Only the lead member's editor gets past here; the command service checks the same again. */
-    private ProjectView editable(String projectId, SignedIn me) {
-        ProjectView project = views.project(projectId, AsOf.LATEST)
-                .orElseThrow(() -> QueryRefused.unknown("unknown-project", "no project with that id"));
-        if (me == null || !me.editorOf(project.leadMunicipality())) {
-            throw new AccessDeniedException("only the lead member's editor writes this project");
-        }
-        return project;
-    }
 
     /** Back to the member page, at the year the clerk was looking at, scrolled to the form they used. */
     private static String back(ProjectView project, String formId, Integer year) {
         return "redirect:/members/" + project.leadMunicipality() + (year == null ? "" : "?year=" + year) + "#" + formId;
     }
 
-    private static Map<String, String> values(String... keysAndValues) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            values.put(keysAndValues[i], keysAndValues[i + 1] == null ? "" : keysAndValues[i + 1]);
-        }
-        return values;
-    }
 }

@@ -12,7 +12,6 @@ import jp.yumekairo.query.ui.Forms;
 import jp.yumekairo.query.ui.SignedIn;
 import jp.yumekairo.query.ui.UiPage;
 import jp.yumekairo.query.web.AsOf;
-import jp.yumekairo.query.web.QueryRefused;
 import jp.yumekairo.query.web.ViewVersions;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -82,7 +81,7 @@ class ProjectRegistrationController {
         MunicipalityCode member = editableMember(code, me);
         List<String> partners = "WIDE_AREA".equals(scope) && participants != null ? participants : List.of();
         String formId = "register";
-        Map<String, String> values = values("name", name, "summary", summary, "scope", scope,
+        Map<String, String> values = Forms.values("name", name, "summary", summary, "scope", scope,
                 "participants", String.join(",", partners), "grantProgram", grantProgram, "department", department,
                 "firstFiscalYear", String.valueOf(firstFiscalYear), "lastFiscalYear", String.valueOf(lastFiscalYear));
         Map<String, String> refused = new LinkedHashMap<>();
@@ -128,7 +127,7 @@ class ProjectRegistrationController {
     /** A project's page of descriptive fields and KPIs: define a KPI, correct the name, summary, department. */
     @GetMapping("/projects/{projectId}/edit")
     String edit(@PathVariable String projectId, @AuthenticationPrincipal SignedIn me, Model model) {
-        ProjectView project = editable(projectId, me);
+        ProjectView project = EditableProject.of(views, projectId, me);
         model.addAttribute("project", project);
         model.addAttribute("member", MunicipalityCode.of(project.leadMunicipality()));
         model.addAttribute("partners", Arrays.stream(MunicipalityCode.values())
@@ -152,10 +151,10 @@ class ProjectRegistrationController {
                           @RequestParam(required = false) List<String> participants,
                           @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) Long version,
                           @AuthenticationPrincipal SignedIn me, HttpServletRequest request, RedirectAttributes flash) {
-        ProjectView project = editable(projectId, me);
+        ProjectView project = EditableProject.of(views, projectId, me);
         String formId = "details";
         List<String> partners = "WIDE_AREA".equals(project.scope()) && participants != null ? participants : List.of();
-        Map<String, String> values = values("name", name, "summary", summary, "department", department,
+        Map<String, String> values = Forms.values("name", name, "summary", summary, "department", department,
                 "participants", String.join(",", partners), "reason", reason);
         Map<String, String> refused = new LinkedHashMap<>();
         if (name.isBlank()) {
@@ -188,9 +187,9 @@ class ProjectRegistrationController {
                      @RequestParam(defaultValue = "") String baselineFiscalYear,
                      @RequestParam(defaultValue = "") String finalTarget, @RequestParam(required = false) Long version,
                      @AuthenticationPrincipal SignedIn me, HttpServletRequest request, RedirectAttributes flash) {
-        editable(projectId, me);
+        EditableProject.of(views, projectId, me);
         String formId = "kpi-new";
-        Map<String, String> values = values("name", name, "unit", unit, "direction", direction, "measure", measure,
+        Map<String, String> values = Forms.values("name", name, "unit", unit, "direction", direction, "measure", measure,
                 "baseline", baseline, "baselineFiscalYear", baselineFiscalYear, "finalTarget", finalTarget);
         try {
             Map<String, String> refused = new LinkedHashMap<>();
@@ -242,9 +241,9 @@ class ProjectRegistrationController {
                      @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String reason,
                      @RequestParam(required = false) Long version, @AuthenticationPrincipal SignedIn me,
                      HttpServletRequest request, RedirectAttributes flash) {
-        editable(projectId, me);
+        EditableProject.of(views, projectId, me);
         String formId = "rename-" + kpiId;
-        Map<String, String> values = values("name", name, "reason", reason);
+        Map<String, String> values = Forms.values("name", name, "reason", reason);
         Map<String, String> refused = new LinkedHashMap<>();
         if (name.isBlank()) {
             refused.put("name", "form.required");
@@ -282,24 +281,8 @@ class ProjectRegistrationController {
         return member;
     }
 
-    private ProjectView editable(String projectId, SignedIn me) {
-        ProjectView project = views.project(projectId, AsOf.LATEST)
-                .orElseThrow(() -> QueryRefused.unknown("unknown-project", "no project with that id"));
-        if (me == null || !me.editorOf(project.leadMunicipality())) {
-            throw new AccessDeniedException("only the lead member's editor corrects this project");
-        }
-        return project;
-    }
-
     private static String back(String projectId, String formId) {
         return "redirect:/projects/" + projectId + "/edit#" + formId;
     }
 
-    private static Map<String, String> values(String... keysAndValues) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            values.put(keysAndValues[i], keysAndValues[i + 1] == null ? "" : keysAndValues[i + 1]);
-        }
-        return values;
-    }
 }

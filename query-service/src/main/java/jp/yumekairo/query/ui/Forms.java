@@ -117,6 +117,15 @@ public class Forms {
      * An amount of money in whole yen, typed in yen or in thousands of yen ({@code "thousand"}): 46,248 千円 is
      * 46,248,000円; blank is null (unknown). A figure that is not a whole number of yen is unreadable.
      */
+    /** What the clerk typed, by field, as a form shows it again after a refusal (null as ""). */
+    public static Map<String, String> values(String... keysAndValues) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            values.put(keysAndValues[i], keysAndValues[i + 1] == null ? "" : keysAndValues[i + 1]);
+        }
+        return values;
+    }
+
     public static Long yen(String field, String text, String unit) {
         BigDecimal figure = figure(field, text);
         if (figure == null) {
