@@ -143,7 +143,13 @@ public final class Browser implements AutoCloseable {
     public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
-            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            File shot;
+            try {
+                shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            } catch (org.openqa.selenium.TimeoutException busyRenderer) {
+                // on a loaded machine Chromium's renderer may miss chromedriver's 10 s for a capture; once more
+                shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            }
             Path target = SCREENSHOTS.resolve(name + ".png");
             Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
             return target;
