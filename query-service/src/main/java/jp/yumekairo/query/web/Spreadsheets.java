@@ -19,8 +19,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writing the exports: text always as text (a name starting with {@code =}, {@code +}, {@code -} or {@code @}
- * never becomes a formula, in .xlsx or in a CSV opened in Excel), figures as numbers, and the download headers.
+ * Writing the exports: text always as text (a name that starts with {@code =}, {@code +}, {@code -} or {@code @},
+ * full-width or after blanks, never becomes a formula, in .xlsx or in a CSV opened in Excel), figures as numbers,
+ * and the download headers.
  */
 public final class Spreadsheets {
 
@@ -109,7 +110,20 @@ public final class Spreadsheets {
                 .body(body);
     }
 
-    private static boolean formulaLike(String value) {
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
+    /**
+     * Text a spreadsheet could read as a formula: starting with = + - @ (or their full-width forms, which Excel
+     * in Japan converts), a tab or a line break, also after leading blanks.
+     */
+    static boolean formulaLike(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ("=+-@\t\r\n＝＋－＠".indexOf(c) >= 0) {
+                return true;
+            }
+            if (c != ' ' && c != '\u3000') {
+                return false;
+            }
+        }
+        return false;
     }
 }
