@@ -1,0 +1,59 @@
+package jp.yumekairo.command.signing;
+
+import jp.yumekairo.events.signing.EventSigner;
+import jp.yumekairo.events.signing.KeyFiles;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The signing key, read at start, and Axon's JDBC storage engine set up as its auto-configuration would be,
+ * except that every event is appended with its signature ({@link SignedAppends}).
+ */
+@Configuration(proxyBeanMethods = false)
+class EventSigning {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventSigning.class);
+
+    @Bean
+    EventSigner eventSigner(SigningProperties properties) {
+        if (properties.eventKey() == null) {
+            throw new IllegalStateException("yumekairo.signing.event-key (EVENT_SIGNING_KEY) names no key file: "
+                    + "the command service signs every event it appends and does not start without its key");
+        }
+        EventSigner signer = properties.createMissingKey()
+                ? KeyFiles.loadOrCreate(properties.eventKey())
+                : KeyFiles.load(properties.eventKey());
+        LOG.info("events are signed with key {} ({}; public key {})", signer.keyId(), properties.eventKey(),
+                KeyFiles.publicKeyFile(properties.eventKey()));
+        return signer;
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                          EventSchema eventSchema, EventSigner signer) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .appendEvents(new SignedAppends(signer))
+                .build();
+    }
+}
