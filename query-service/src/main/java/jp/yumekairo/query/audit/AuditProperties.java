@@ -2,17 +2,22 @@ package jp.yumekairo.query.audit;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The hash chain's pace: an event is chained only once it is {@code settleDelay} old, so that an event committed
  * late into a gap of the global index below it has arrived first; the keeper looks every {@code chainInterval}.
+ * {@code eventPublicKeys}: the command service's published public keys (files, or directories of
+ * {@code *.pub.pem}) every event's signature is checked against.
  */
 @ConfigurationProperties("yumekairo.audit")
-record AuditProperties(Duration settleDelay, Duration chainInterval) {
+record AuditProperties(Duration settleDelay, Duration chainInterval, List<Path> eventPublicKeys) {
 
     AuditProperties {
         settleDelay = settleDelay == null ? Duration.ofSeconds(5) : settleDelay;
         chainInterval = chainInterval == null ? Duration.ofSeconds(1) : chainInterval;
+        eventPublicKeys = eventPublicKeys == null ? List.of() : List.copyOf(eventPublicKeys);
     }
 }

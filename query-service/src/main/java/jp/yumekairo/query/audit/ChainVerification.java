@@ -11,8 +11,9 @@ import java.util.Arrays;
 
 /**
  * Recomputes the hash chain from the event table as it is now and compares it, position by position, with the
- * links recorded when each event was chained. The first difference is named with what it is: an event deleted
- * or inserted, events reordered, a payload or metadata changed. Reads with a server-side cursor.
+ * links recorded when each event was chained, and checks every event's signature, chained yet or not. The first
+ * difference is named with what it is: an event the command service did not write (forged), an event deleted or
+ * inserted, events reordered, a payload or metadata changed. Reads with a server-side cursor.
  */
 @Component
 class ChainVerification {
@@ -24,40 +25,49 @@ class ChainVerification {
     private static final int FETCH = 500;
 
     private final JdbcTemplate jdbc;
+    private final EventSignatures signatures;
 
-    ChainVerification(JdbcTemplate jdbc) {
+    ChainVerification(JdbcTemplate jdbc, EventSignatures signatures) {
+        this.signatures = signatures;
         this.jdbc = new JdbcTemplate(jdbc.getDataSource());
         this.jdbc.setFetchSize(FETCH);
     }
 
     @Transactional(readOnly = true)
     public Verdict verify() {
-        Long chainHead = jdbc.queryForObject("SELECT max(global_index) FROM query.audit_chain", Long.class);
-        if (chainHead == null) {
-            return new Verdict(true, 0, null, "nothing is chained yet: the chain keeper chains events once they "
-                    + "are settled", 0);
-        }
-        Walk walk = new Walk();
+        Long head = jdbc.queryForObject("SELECT max(global_index) FROM query.audit_chain", Long.class);
+        long chainHead = head == null ? Long.MIN_VALUE : head;
+        Walk walk = new Walk(signatures, chainHead);
         jdbc.query("SELECT e.global_index IS NOT NULL AS present, " + StoredEvent.columns("e") + ", c.global_index AS chained_index, "
                 + "c.event_identifier AS chained_id, c.payload_sha256, c.metadata_sha256, c.link "
                 + "FROM public.domain_event_entry e FULL JOIN query.audit_chain c ON c.global_index = e.global_index "
-                + "WHERE coalesce(e.global_index, c.global_index) <= ? "
-                + "ORDER BY coalesce(e.global_index, c.global_index)", walk, chainHead);
+                + "ORDER BY coalesce(e.global_index, c.global_index)", walk);
         if (walk.brokenAt != null) {
             return new Verdict(false, walk.brokenAt, walk.brokenAt, walk.reason, walk.checked);
         }
+        if (head == null) {
+            return new Verdict(true, 0, null, "nothing is chained yet: the chain keeper chains events once they "
+                    + "are settled; every event's signature is valid", 0);
+        }
         return new Verdict(true, chainHead, null, "every event up to position " + chainHead
-                + " is as it was when chained", walk.checked);
+                + " is as it was when chained, and every event is signed by the command service", walk.checked);
     }
 
 
     /** Walks the log and the chain side by side, stopping (ignoring the rest) at the first difference. */
     private static final class Walk implements RowCallbackHandler {
 
+        private final EventSignatures signatures;
+        private final long chainHead;
         private byte[] previous = ChainHash.GENESIS;
         private Long brokenAt;
         private String reason;
         private long checked;
+
+        Walk(EventSignatures signatures, long chainHead) {
+            this.signatures = signatures;
+            this.chainHead = chainHead;
+        }
 
         @Override
         public void processRow(ResultSet row) throws SQLException {
@@ -73,18 +83,28 @@ class ChainVerification {
                 return;
             }
             StoredEvent event = StoredEvent.read(row);
-            if (!chained) {
-                broken(event.globalIndex(), "the event at position " + event.globalIndex() + " (" + event.eventIdentifier()
-                        + ") was not in the log when the chain passed this position: it was inserted afterwards");
-                return;
+            if (event.globalIndex() <= chainHead) {
+                if (!chained) {
+                    broken(event.globalIndex(), "the event at position " + event.globalIndex() + " ("
+                            + event.eventIdentifier() + ") was not in the log when the chain passed this position: "
+                            + "it was inserted afterwards");
+                    return;
+                }
+                byte[] link = ChainHash.link(previous, event);
+                if (!Arrays.equals(link, row.getBytes("link"))) {
+                    broken(event.globalIndex(), difference(event, row));
+                    return;
+                }
+                previous = link;
+                checked++;
             }
-            byte[] link = ChainHash.link(previous, event);
-            if (!Arrays.equals(link, row.getBytes("link"))) {
-                broken(event.globalIndex(), difference(event, row));
-                return;
+            // chained or not yet: an event the command service did not sign is forged, wherever it stands
+            if (!signatures.genuine(event)) {
+                broken(event.globalIndex(), "the event at position " + event.globalIndex() + " ("
+                        + event.eventIdentifier() + ") " + (event.signature() == null ? "has no signature"
+                        : "has no valid signature") + " of the command service: it was not written by the service "
+                        + "(forged), or changed since");
             }
-            previous = link;
-            checked++;
         }
 
         private static String difference(StoredEvent event, ResultSet row) throws SQLException {

@@ -1,6 +1,11 @@
 package jp.yumekairo.query.audit;
 
+import jp.yumekairo.events.signing.KeyFiles;
+import jp.yumekairo.events.signing.PublicKeys;
+
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,13 +16,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The auditor's own check, without the service: recomputes the hash chain from the event table alone and says
- * whether the log up to a checkpoint's position still ends in the checkpoint's link. No Spring; run it from the
- * query service's jar:
+ * The auditor's own check, without the service: checks every event's signature against the command service's
+ * published public keys, recomputes the hash chain from the event table alone and says whether the log up to a
+ * checkpoint's position still ends in the checkpoint's link. No Spring; run it from the query service's jar:
  * <pre>
  * java -cp query-service.jar -Dloader.main=jp.yumekairo.query.audit.LogVerifier \
  *     org.springframework.boot.loader.launch.PropertiesLauncher \
- *     --jdbc-url jdbc:postgresql://127.0.0.1:5432/yumekairo --user auditor_ro --position 1234 --hash 9f…
+ *     --jdbc-url jdbc:postgresql://127.0.0.1:5432/yumekairo --user auditor_ro --public-keys keys/ --position 1234 --hash 9f…
  * </pre>
  * Exit code 0: intact; 1: broken; 2: usage error or the database could not be read.
  */
@@ -27,9 +32,12 @@ public final class LogVerifier {
     static final int BROKEN = 1;
     static final int USAGE = 2;
     private static final String USAGE_TEXT = """
-            usage: LogVerifier --jdbc-url <url> [--user <name>] [--password <password>] --position <n> --hash <64 hex digits>
-              Recomputes the hash chain over public.domain_event_entry up to position n and compares it with the
-              checkpoint's hash (GET /api/audit/checkpoints, or the checkpoint printed in a yearly report's export).
+            usage: LogVerifier --jdbc-url <url> [--user <name>] [--password <password>] --public-keys <file or directory>
+                               --position <n> --hash <64 hex digits>
+              Checks the signature of every event in public.domain_event_entry against the command service's public
+              keys (a .pub.pem file, or a directory of them; comma-separated for several), recomputes the hash chain
+              up to position n and compares it with the checkpoint's hash (GET /api/audit/checkpoints, or the
+              checkpoint printed in a yearly report's export).
               The password may also come from the environment variable PGPASSWORD.
               exit code 0 = intact, 1 = broken, 2 = usage error or database unreadable""";
 
@@ -54,13 +62,22 @@ public final class LogVerifier {
         String url = options.get("jdbc-url");
         long position;
         byte[] expected;
+        PublicKeys published;
         try {
             if (url == null || !options.containsKey("position") || !options.containsKey("hash")) {
-                throw new IllegalArgumentException("--jdbc-url, --position and --hash are required");
+                throw new IllegalArgumentException("--jdbc-url, --public-keys, --position and --hash are required");
             }
             position = Long.parseLong(options.get("position"));
             expected = ChainHash.parse(options.get("hash"));
-        } catch (IllegalArgumentException wrong) {
+            if (!options.containsKey("public-keys")) {
+                throw new IllegalArgumentException("--public-keys is required: the command service's published keys");
+            }
+            published = KeyFiles.readPublicKeys(Arrays.stream(options.get("public-keys").split(","))
+                    .map(Path::of).toList());
+            if (published.isEmpty()) {
+                throw new IllegalArgumentException("no *.pub.pem public key in " + options.get("public-keys"));
+            }
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException wrong) {
             err.println(wrong.getMessage());
             err.println(USAGE_TEXT);
             return USAGE;
@@ -72,20 +89,30 @@ public final class LogVerifier {
             byte[] link = ChainHash.GENESIS;
             long last = Long.MIN_VALUE;
             long events = 0;
+            StoredEvent forged = null;
             try (PreparedStatement select = connection.prepareStatement("SELECT " + StoredEvent.COLUMNS
-                    + " FROM public.domain_event_entry WHERE global_index <= ? ORDER BY global_index")) {
+                    + " FROM public.domain_event_entry ORDER BY global_index")) {
                 select.setFetchSize(1000);
-                select.setLong(1, position);
                 try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
+                    while (rows.next() && forged == null) {
                         StoredEvent event = StoredEvent.read(rows);
-                        link = ChainHash.link(link, event);
-                        last = event.globalIndex();
-                        events++;
+                        if (!event.signedBy(published)) {
+                            forged = event;
+                        } else if (event.globalIndex() <= position) {
+                            link = ChainHash.link(link, event);
+                            last = event.globalIndex();
+                            events++;
+                        }
                     }
                 }
             }
             connection.rollback();
+            if (forged != null) {
+                out.println("BROKEN: the event at position " + forged.globalIndex() + " (" + forged.eventIdentifier()
+                        + ") has no valid signature of the command service: it was not written by the service "
+                        + "(forged), or changed since (改ざんの疑い)");
+                return BROKEN;
+            }
             if (last != position) {
                 out.println("BROKEN: there is no event at position " + position + " any more (改ざんの疑い)");
                 return BROKEN;
@@ -96,8 +123,9 @@ public final class LogVerifier {
                         + ": an event at or below this position was changed, deleted, inserted or moved (改ざんの疑い)");
                 return BROKEN;
             }
-            out.println("INTACT: the " + events + " events up to position " + position
-                    + " match the checkpoint " + ChainHash.hex(expected) + " (改ざんなし)");
+            out.println("INTACT: every event is signed by the command service, and the " + events
+                    + " events up to position " + position + " match the checkpoint " + ChainHash.hex(expected)
+                    + " (改ざんなし)");
             return INTACT;
         } catch (SQLException unreadable) {
             err.println("could not read the event table at " + url + ": " + unreadable.getMessage());

@@ -11,7 +11,7 @@ class ChainHashTest {
 
     private static final StoredEvent EVENT = new StoredEvent(42, "e-1", "mine-health", 3, "Project",
             "jp.yumekairo.events.project.ActualRecorded", null, "2026-11-23T21:41:17.064Z",
-            bytes("{\"actual\":{\"value\":38.3}}"), bytes("{\"userId\":\"mine\"}"));
+            bytes("{\"actual\":{\"value\":38.3}}"), bytes("{\"userId\":\"mine\"}"), null, null);
 
     @Test
     void theSameEventAfterTheSameLink_alwaysLinksAlike() {
@@ -58,7 +58,7 @@ class ChainHashTest {
 
     private static StoredEvent with(long index, String id, byte[] payload, byte[] metaData) {
         return new StoredEvent(index, id, EVENT.aggregateIdentifier(), EVENT.sequenceNumber(), EVENT.type(),
-                EVENT.payloadType(), EVENT.payloadRevision(), EVENT.timestamp(), payload, metaData);
+                EVENT.payloadType(), EVENT.payloadRevision(), EVENT.timestamp(), payload, metaData, null, null);
     }
 
     private static byte[] bytes(String text) {

@@ -106,8 +106,8 @@ class TamperEvidenceIT {
             verdict = api.get("auditor", "/api/audit/verify");
         } finally {
             tamper("INSERT INTO domain_event_entry (global_index, event_identifier, aggregate_identifier, "
-                    + "sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row);
+                        + "sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data, "
+                    + "signature, signing_key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row);
         }
 
         assertBroken(verdict, position, "no longer in the log");
@@ -165,8 +165,8 @@ class TamperEvidenceIT {
 
         JsonNode verdict;
         tamper("INSERT INTO domain_event_entry (global_index, event_identifier, aggregate_identifier, "
-                + "sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", forged);
+                + "sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data, "
+                + "signature, signing_key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", forged);
         try {
             verdict = api.get("auditor", "/api/audit/verify");
         } finally {
@@ -186,25 +186,25 @@ class TamperEvidenceIT {
         long tampered = positionOf("KpiDefined", "analysts");
         assertThat(tampered).isLessThan(position);
 
-        Verifier before = verifier(position, hash);
+        Verifier before = verifier(services, position, hash);
         Verifier after;
         byte[] original = column(tampered, "payload");
         try {
             tamper("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?",
                     new String(original, StandardCharsets.UTF_8).replace("高度人材", "高度な人材")
                             .getBytes(StandardCharsets.UTF_8), tampered);
-            after = verifier(position, hash);
+            after = verifier(services, position, hash);
         } finally {
             tamper("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", original, tampered);
         }
-        Verifier wrongCheckpoint = verifier(position, "0".repeat(64));
+        Verifier wrongCheckpoint = verifier(services, position, "0".repeat(64));
 
         assertThat(before.exit()).as(before.output()).isZero();
         assertThat(before.output()).contains("INTACT").contains(String.valueOf(position));
         assertThat(after.exit()).as(after.output()).isEqualTo(1);
         assertThat(after.output()).contains("BROKEN");
         assertThat(wrongCheckpoint.exit()).isEqualTo(1);
-        assertThat(verifier(position, "not-a-hash").exit()).isEqualTo(2);
+        assertThat(verifier(services, position, "not-a-hash").exit()).isEqualTo(2);
     }
 
     @Test
@@ -241,7 +241,7 @@ class TamperEvidenceIT {
         }
         assertThat(csvOf(2024)).contains("位置 " + published).contains(hash);
         assertThat(csvOf(2023)).contains("未公表");
-        Verifier fromTheExport = verifier(published, hash);
+        Verifier fromTheExport = verifier(services, published, hash);
         assertThat(fromTheExport.exit()).as(fromTheExport.output()).isZero();
     }
 
@@ -294,11 +294,12 @@ class TamperEvidenceIT {
     private static Object[] row(long position) throws SQLException {
         try (Connection connection = services.connect(); PreparedStatement select = connection.prepareStatement(
                 "SELECT global_index, event_identifier, aggregate_identifier, sequence_number, type, time_stamp, "
-                        + "payload_type, payload_revision, payload, meta_data FROM domain_event_entry WHERE global_index = ?")) {
+                        + "payload_type, payload_revision, payload, meta_data, signature, signing_key_id "
+                        + "FROM domain_event_entry WHERE global_index = ?")) {
             select.setLong(1, position);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
-                Object[] values = new Object[10];
+                Object[] values = new Object[12];
                 for (int i = 0; i < values.length; i++) {
                     values[i] = row.getObject(i + 1);
                 }
@@ -338,11 +339,11 @@ class TamperEvidenceIT {
                 StandardCharsets.UTF_8);
     }
 
-    private record Verifier(int exit, String output) {
+    record Verifier(int exit, String output) {
     }
 
     /** The auditor's verifier, run from the packaged jar as a process of its own, as docs/audit.md says. */
-    private static Verifier verifier(long position, String hash) throws Exception {
+    static Verifier verifier(Services services, long position, String hash) throws Exception {
         Path output = Files.createTempFile("log-verifier", ".txt");
         try {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
@@ -350,6 +351,7 @@ class TamperEvidenceIT {
                     "-Dloader.main=jp.yumekairo.query.audit.LogVerifier",
                     "org.springframework.boot.loader.launch.PropertiesLauncher",
                     "--jdbc-url", services.jdbcUrl(), "--user", "yumekairo_query",
+                    "--public-keys", Path.of(System.getProperty("user.home"), ".yumekairo", "keys").toString(),
                     "--position", String.valueOf(position), "--hash", hash));
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(output.toFile()).start();
