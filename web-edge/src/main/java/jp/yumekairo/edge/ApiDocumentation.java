@@ -34,7 +34,7 @@ class ApiDocumentation {
     }
 
     @Bean
-    OpenAPI api(EdgeProperties properties) {
+    OpenAPI apiDescription(EdgeProperties properties) {
         return new OpenAPI()
                 .info(new Info().title(properties.apiTitle()).version("0.1.0").description(properties.apiDescription()))
                 .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
