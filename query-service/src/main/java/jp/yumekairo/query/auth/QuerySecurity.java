@@ -2,7 +2,7 @@ package jp.yumekairo.query.auth;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jp.yumekairo.query.web.Problems;
+import jp.yumekairo.edge.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;

@@ -11,7 +11,7 @@ import jp.yumekairo.query.ui.UiPage;
 import jp.yumekairo.query.web.AsOf;
 import jp.yumekairo.query.web.PathValues;
 import jp.yumekairo.query.web.QueryRefused;
-import jp.yumekairo.query.web.RequestIds;
+import jp.yumekairo.edge.RequestIds;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

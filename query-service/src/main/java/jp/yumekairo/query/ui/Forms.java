@@ -2,7 +2,7 @@ package jp.yumekairo.query.ui;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jp.yumekairo.query.web.QueryRefused;
-import jp.yumekairo.query.web.RequestIds;
+import jp.yumekairo.edge.RequestIds;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
