@@ -146,7 +146,7 @@ public class Forms {
                 Map.of(unreadable.field, message(unreadable.messageKey)), message("form.refused"), values));
     }
 
-    /** A figure as the documents write it ({@link FigureText#parse}): 1,234 / ▲12 / full-width digits; blank is null. */
+    /** A figure as the documents write it, 1,234 / ▲12 / full-width digits ({@link FigureText}); blank is null. */
     public static BigDecimal figure(String field, String text) {
         try {
             return FigureText.parse(text);
