@@ -4,7 +4,6 @@ import jp.yumekairo.events.EventJson;
 import jp.yumekairo.events.project.ProjectUpcasters;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -48,7 +47,7 @@ public class EventStoreAutoConfiguration {
     @Bean
     @Primary
     Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
+        return EventJson.serializer();
     }
 
     @Bean
