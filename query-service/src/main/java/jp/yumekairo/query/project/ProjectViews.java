@@ -13,7 +13,7 @@ import jp.yumekairo.events.Measure;
 import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.events.Policy;
 import jp.yumekairo.events.ProjectScope;
-import jp.yumekairo.query.audit.TraceLinks;
+import jp.yumekairo.query.trace.TraceLinks;
 import jp.yumekairo.query.project.ProjectView.ActivitiesView;
 import jp.yumekairo.query.project.ProjectView.CostView;
 import jp.yumekairo.query.project.ProjectView.EvaluationView;

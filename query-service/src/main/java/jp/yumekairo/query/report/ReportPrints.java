@@ -3,7 +3,7 @@ package jp.yumekairo.query.report;
 import jp.yumekairo.events.FiscalYear;
 import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.events.Policy;
-import jp.yumekairo.query.audit.Checkpoints;
+import jp.yumekairo.query.trace.Checkpoints;
 import jp.yumekairo.query.project.ProjectView;
 import jp.yumekairo.query.project.ProjectView.EvaluationView;
 import jp.yumekairo.query.project.ProjectView.KpiYear;

@@ -2,7 +2,7 @@ package jp.yumekairo.query.report;
 
 import jp.yumekairo.events.FiscalYear;
 import jp.yumekairo.events.MunicipalityCode;
-import jp.yumekairo.query.audit.Checkpoints;
+import jp.yumekairo.query.trace.Checkpoints;
 import jp.yumekairo.query.report.ReportView.Version;
 import jp.yumekairo.query.report.ReportViews.Comparison;
 import jp.yumekairo.query.web.AsOf;
