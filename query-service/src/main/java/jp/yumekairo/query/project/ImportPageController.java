@@ -3,7 +3,6 @@ package jp.yumekairo.query.project;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import jp.yumekairo.events.FiscalYear;
-import jp.yumekairo.events.InvalidValueException;
 import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.query.ui.CommandService;
 import jp.yumekairo.query.ui.SignedIn;
@@ -155,12 +154,7 @@ class ImportPageController {
     }
 
     private static MunicipalityCode editable(String code, SignedIn me) {
-        MunicipalityCode member;
-        try {
-            member = MunicipalityCode.of(code);
-        } catch (InvalidValueException notAMember) {
-            throw QueryRefused.unknown(notAMember.code(), notAMember.getMessage());
-        }
+        MunicipalityCode member = PathValues.member(code);
         if (me == null || !me.editorOf(member.code())) {
             throw new AccessDeniedException("only the member's editor imports its figures");
         }

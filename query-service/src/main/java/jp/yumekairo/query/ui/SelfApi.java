@@ -15,9 +15,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * This service's own query API, asked over loopback with the signed-in person's token, for the pages whose API
- * belongs to another feature (reports, the audit log): the page then sees exactly what the API lets that person
- * see, and works as soon as the API does. Figures are read as BigDecimal, never double.
+ * This service's own query API, asked over loopback with the signed-in person's token, for the audit page (the
+ * only page still reading over HTTP: the others read through the API's beans): the page then sees exactly what
+ * the API lets that person see. Figures are read as BigDecimal, never double.
  */
 @Component
 public class SelfApi {
