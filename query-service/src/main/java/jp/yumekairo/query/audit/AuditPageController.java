@@ -28,8 +28,8 @@ import java.util.function.Function;
 /**
  * The auditor's page (AUDITOR and ADMIN): the event log with filters, tracing a figure to the events behind it,
  * verifying the log's hash chain, and a projection rebuild whose progress the page follows. It reads through the
- * API's own beans, whose method security checks the signed-in person's role as the API's checks a token's. The
- * template reads their answers as the API's JSON shows them, so the page and the API show the same.
+ * API's own beans, which check the signed-in person's role as they check a token's. The template reads their
+ * answers as the API's JSON shows them, so the page and the API show the same.
  */
 @Controller
 @UiPage
