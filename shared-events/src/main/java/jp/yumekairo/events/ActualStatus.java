@@ -1,6 +1,9 @@
 package jp.yumekairo.events;
 
-/** How final an actual (実績値) is: 速報 / 確定 / 確認中 / ー. */
+/**
+ * How final an actual (実績値) is: 速報 / 確定 / 確認中 / 該当なし. The tables and the input sheet write 該当なし as
+ * a lone ー, and the pages label it 「ー (該当なし)」.
+ */
 public enum ActualStatus {
     PROVISIONAL("速報"),
     CONFIRMED("確定"),

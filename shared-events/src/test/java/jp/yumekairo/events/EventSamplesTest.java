@@ -27,7 +27,6 @@ import jp.yumekairo.events.report.ReviewCommentAnswered;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
@@ -152,7 +151,7 @@ class EventSamplesTest {
     }
 
     private Object readStored(Class<?> type, String sample) throws IOException {
-        Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
+        Serializer serializer = EventJson.serializer();
         GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Project", "mine-tourism", 0,
                 "event-1", java.time.Instant.parse("2024-06-01T00:00:00Z"), type.getName(), null,
                 approved(sample).getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));

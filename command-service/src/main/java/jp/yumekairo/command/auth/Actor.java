@@ -1,5 +1,6 @@
 package jp.yumekairo.command.auth;
 
+import jp.yumekairo.events.EventMetadata;
 import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.events.Sector;
 import org.axonframework.messaging.MetaData;
@@ -13,11 +14,6 @@ import java.util.Objects;
  * person may write, so no endpoint can bypass the check.
  */
 public record Actor(String userId, Role role, MunicipalityCode municipality, Sector sector) {
-
-    public static final String USER = "userId";
-    public static final String ROLE = "role";
-    public static final String MUNICIPALITY = "municipality";
-    public static final String SECTOR = "sector";
 
     public Actor {
         Objects.requireNonNull(userId, "userId");
@@ -34,13 +30,13 @@ public record Actor(String userId, Role role, MunicipalityCode municipality, Sec
 
     /** The actor a message was sent by, or null when it carries none. */
     public static Actor from(MetaData metaData) {
-        Object user = metaData.get(USER);
-        Object role = metaData.get(ROLE);
+        Object user = metaData.get(EventMetadata.USER);
+        Object role = metaData.get(EventMetadata.ROLE);
         if (user == null || role == null) {
             return null;
         }
-        Object municipality = metaData.get(MUNICIPALITY);
-        Object sector = metaData.get(SECTOR);
+        Object municipality = metaData.get(EventMetadata.MUNICIPALITY);
+        Object sector = metaData.get(EventMetadata.SECTOR);
         return new Actor(user.toString(), Role.valueOf(role.toString()),
                 municipality == null ? null : MunicipalityCode.of(municipality.toString()),
                 sector == null ? null : Sector.valueOf(sector.toString()));
@@ -49,13 +45,13 @@ public record Actor(String userId, Role role, MunicipalityCode municipality, Sec
     /** The metadata entries that name this actor on a command and on every event it causes. */
     public Map<String, Object> toMetaData() {
         Map<String, Object> entries = new HashMap<>();
-        entries.put(USER, userId);
-        entries.put(ROLE, role.name());
+        entries.put(EventMetadata.USER, userId);
+        entries.put(EventMetadata.ROLE, role.name());
         if (municipality != null) {
-            entries.put(MUNICIPALITY, municipality.code());
+            entries.put(EventMetadata.MUNICIPALITY, municipality.code());
         }
         if (sector != null) {
-            entries.put(SECTOR, sector.name());
+            entries.put(EventMetadata.SECTOR, sector.name());
         }
         return entries;
     }

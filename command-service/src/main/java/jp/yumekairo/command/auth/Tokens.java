@@ -3,16 +3,14 @@ package jp.yumekairo.command.auth;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import jp.yumekairo.edge.LazyJwtDecoder;
 import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.events.Sector;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.stereotype.Component;
@@ -38,12 +36,14 @@ class Tokens {
     private final SigningKeys keys;
     private final SecurityProperties properties;
     private final Clock clock;
-    private volatile JwtDecoder decoder;
+    private final JwtDecoder decoder;
 
     Tokens(SigningKeys keys, SecurityProperties properties) {
         this.keys = keys;
         this.properties = properties;
         this.clock = Clock.systemUTC();
+        // the key is made on the first sign-in, so it is read on the first token, not at start
+        this.decoder = new LazyJwtDecoder(() -> keys.current().publicKey(), properties.issuer());
     }
 
     Issued issue(Actor actor) {
@@ -71,17 +71,7 @@ class Tokens {
     }
 
     JwtDecoder decoder() {
-        return token -> {
-            JwtDecoder built = decoder;
-            if (built == null) {
-                NimbusJwtDecoder nimbus = NimbusJwtDecoder.withPublicKey(keys.current().publicKey())
-                        .signatureAlgorithm(SignatureAlgorithm.RS256).build();
-                nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                        JwtValidators.createDefaultWithIssuer(properties.issuer())));
-                decoder = built = nimbus;
-            }
-            return built.decode(token);
-        };
+        return decoder;
     }
 
     static Actor actorOf(Jwt jwt) {

@@ -1,2 +1,2 @@
-/** Wiring: the Axon event store on PostgreSQL and its serializers. */
+/** Wiring of the event store that only the writer needs: concurrent appends, and the metadata events inherit. */
 package jp.yumekairo.command.config;

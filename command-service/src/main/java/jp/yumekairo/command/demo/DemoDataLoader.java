@@ -1,8 +1,10 @@
 package jp.yumekairo.command.demo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.yumekairo.edge.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -11,18 +13,17 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -47,18 +48,19 @@ public class DemoDataLoader {
             "35206", "hofu", "35213", "mine", "35216", "sanyo-onoda", "32501", "tsuwano");
 
     private final Environment environment;
+    private final RestClient.Builder clients;
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, String> tokens = new HashMap<>();
-    private String base;
+    private RestClient api;
 
-    DemoDataLoader(Environment environment) {
+    DemoDataLoader(Environment environment, RestClient.Builder clients) {
         this.environment = environment;
+        this.clients = clients;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void load() {
-        base = "http://127.0.0.1:" + environment.getProperty("local.server.port", "8081");
+        api = clients.baseUrl("http://127.0.0.1:" + environment.getProperty("local.server.port", "8081")).build();
         plan(read("demo/plan.json"));
         sanyoOnoda(read("demo/sanyo-onoda-edition-1.json"), "", true);
         sanyoOnoda(read("demo/sanyo-onoda-edition-2.json"), SECOND_EDITION, false);
@@ -200,7 +202,6 @@ public class DemoDataLoader {
         return node;
     }
 
-    /** Sends one write; a refusal other than "exists already" (409 on creation) stops the load. */
     /**
      * 美祢市's 令和6年度 report through one round of review, so the report pages have a published version with a
      * comment and its answer. The comment is the demo's own, marked （デモ）: the documents contain no committee remarks.
@@ -224,43 +225,43 @@ public class DemoDataLoader {
         return send(user, method, path, body, "duplicate-", "evaluation-already-submitted");
     }
 
-    /** A write through the API; a 409 whose code starts with one of {@code existed} means it was done before. */
+    /**
+     * A write through the API; a 409 whose code starts with one of {@code existed} means it was done before. Any
+     * other refusal stops the load.
+     */
     private int send(String user, String method, String path, JsonNode body, String... existed) {
+        String text;
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Authorization", "Bearer " + token(user))
-                    .header("Content-Type", "application/json")
-                    .header("X-Request-Id", "demo-data")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body),
-                            StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
-            int status = response.statusCode();
-            boolean done = status == 409 && Arrays.stream(existed)
-                    .anyMatch(code -> response.body().contains("\"code\":\"" + code));
-            if (status / 100 != 2 && !done) {
-                throw new IllegalStateException(method + " " + path + " was refused: " + response.body());
-            }
-            return status;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            text = json.writeValueAsString(body);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
         }
+        return api.method(HttpMethod.valueOf(method)).uri(path)
+                .headers(headers -> headers.setBearerAuth(token(user)))
+                .header(RequestIds.HEADER, "demo-data")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(text)
+                .exchange((request, response) -> {
+                    int status = response.getStatusCode().value();
+                    String answer = StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8);
+                    boolean done = status == 409 && Arrays.stream(existed)
+                            .anyMatch(code -> answer.contains("\"code\":\"" + code));
+                    if (status / 100 != 2 && !done) {
+                        throw new IllegalStateException(method + " " + path + " was refused: " + answer);
+                    }
+                    return status;
+                });
     }
 
     private String token(String user) {
         return tokens.computeIfAbsent(user, name -> {
+            String signedIn = api.post().uri("/api/auth/token")
+                    .headers(headers -> headers.setBasicAuth(name, PASSWORD, StandardCharsets.UTF_8))
+                    .retrieve().body(String.class);
             try {
-                String basic = Base64.getEncoder().encodeToString((name + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-                HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/token"))
-                        .header("Authorization", "Basic " + basic).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                return json.readTree(signedIn.body()).get("token").asText();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+                return json.readTree(signedIn).get("token").asText();
+            } catch (JsonProcessingException unreadable) {
+                throw new IllegalStateException("the sign-in of " + name + " answered no token", unreadable);
             }
         });
     }

@@ -89,11 +89,11 @@ class PlanCommandController {
     /** Reports a member's own figure of a KGI for a year (a second report is a correction with a reason). */
     @PutMapping("/{planId}/kgis/{kgiId}/figures/{municipalityCode}/{year}")
     ResponseEntity<String> reportFigure(@PathVariable String planId, @PathVariable String kgiId,
-                                        @PathVariable String municipalityCode, @PathVariable int year,
+                                        @PathVariable MunicipalityCode municipalityCode, @PathVariable int year,
                                         @Valid @RequestBody ReportKgiFigureRequest body,
                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                         Actor actor, HttpServletRequest request) {
-        var command = new ReportKgiFigure(planId, kgiId, MunicipalityCode.of(municipalityCode), year, body.value(),
+        var command = new ReportKgiFigure(planId, kgiId, municipalityCode, year, body.value(),
                 body.status(), body.source(), body.reason(), Versions.expectedFrom(ifMatch));
         return dispatcher.send(request, actor, Write.update(PLAN, planId, command, body.reason()));
     }

@@ -2,8 +2,8 @@ package jp.yumekairo.command.project;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jp.yumekairo.command.auth.Actor;
-import jp.yumekairo.command.web.Problems;
-import jp.yumekairo.command.web.RequestIds;
+import jp.yumekairo.edge.Problems;
+import jp.yumekairo.edge.RequestIds;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;

@@ -1,7 +1,10 @@
 package jp.yumekairo.command.project;
 
 import jp.yumekairo.command.web.PlainText;
+import jp.yumekairo.events.ActualStatus;
+import jp.yumekairo.events.FigureText;
 import jp.yumekairo.events.Figures;
+import jp.yumekairo.events.FiscalYear;
 import jp.yumekairo.events.InvalidValueException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -24,16 +27,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
-import java.time.chrono.JapaneseDate;
-import java.time.chrono.JapaneseEra;
-import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -118,13 +117,8 @@ final class FigureSheet {
             Map.entry("note", "備考"), Map.entry("reason", "修正理由"), Map.entry("totalCost", "総事業費"),
             Map.entry("grantAmount", "交付実績"));
     private static final Set<String> KPI_COLUMNS = Set.of("target", "actual", "status");
-    private static final Map<String, String> STATUSES = Map.of("速報", "PROVISIONAL", "確定", "CONFIRMED",
-            "確認中", "PENDING", "ー", "NOT_APPLICABLE", "-", "NOT_APPLICABLE", "対象外", "NOT_APPLICABLE",
-            "該当なし", "NOT_APPLICABLE");
     /** A dash as the reports write 該当なし: hyphen, katakana long mark, full-width hyphen, dashes. */
     private static final Pattern DASH = Pattern.compile("[-ー－―‐−—]");
-    private static final Pattern ERA_YEAR = Pattern.compile("(令和|平成|R|H)(元|\\d{1,2})(年度?)?");
-    private static final Pattern WESTERN_YEAR = Pattern.compile("(\\d{4})(年度)?");
 
     private FigureSheet() {
     }
@@ -314,28 +308,19 @@ final class FigureSheet {
         }
     }
 
-    /** 2022, 2022年度, R4, 令和4年度, 令和元年度, H30 → the Western start year. */
+    /** 2022, 2022年度, R4, 令和4年度, 令和元年度, H30, 昭和63年度 → the Western start year ({@link FiscalYear#parse}). */
     static int fiscalYear(String text) {
-        String year = normalise(text).replace(" ", "");
-        if (year.isEmpty()) {
-            throw new IllegalArgumentException("年度がありません");
+        try {
+            return FiscalYear.parse(text).startYear();
+        } catch (InvalidValueException refused) {
+            throw switch (refused.code()) {
+                case "fiscal-year-missing" -> new IllegalArgumentException("年度がありません");
+                case "fiscal-year-outside-era" -> new IllegalArgumentException("「" + text + "」はその元号の年度ではありません");
+                case "fiscal-year-unreadable" -> new IllegalArgumentException("「" + text
+                        + "」は年度として読めません (2024、R6、令和6年度 のように書いてください)");
+                default -> refused;
+            };
         }
-        Matcher western = WESTERN_YEAR.matcher(year);
-        if (western.matches()) {
-            return Integer.parseInt(western.group(1));
-        }
-        Matcher era = ERA_YEAR.matcher(year.toUpperCase(Locale.ROOT));
-        if (era.matches()) {
-            JapaneseEra japaneseEra = era.group(1).equals("令和") || era.group(1).equals("R")
-                    ? JapaneseEra.REIWA : JapaneseEra.HEISEI;
-            int yearOfEra = era.group(2).equals("元") ? 1 : Integer.parseInt(era.group(2));
-            try {
-                return JapaneseDate.of(japaneseEra, yearOfEra, 4, 1).get(ChronoField.YEAR);
-            } catch (RuntimeException outOfEra) {
-                throw new IllegalArgumentException("「" + text + "」はその元号の年度ではありません");
-            }
-        }
-        throw new IllegalArgumentException("「" + text + "」は年度として読めません (2024、R6、令和6年度 のように書いてください)");
     }
 
     /** True for a lone dash (-, ー, －, ―), which the reports write for 該当なし. */
@@ -343,19 +328,17 @@ final class FigureSheet {
         return DASH.matcher(normalise(text)).matches() || DASH.matcher(text.strip()).matches();
     }
 
-    /** Full-width digits, thousands separators, ▲ or △ for minus; empty is no figure. */
+    /** As {@link FigureText#parse} (full-width digits, separators, ▲ or △ for minus), with 円 or %; empty is none. */
     static BigDecimal figure(String text) {
-        String value = normalise(text).replace(",", "").replace(" ", "").replace("円", "").replace("%", "")
-                .replace("▲", "-").replace("△", "-").replace("−", "-");
-        if (value.isEmpty()) {
-            return null;
-        }
         BigDecimal number;
         try {
-            number = new BigDecimal(value);
-        } catch (NumberFormatException notANumber) {
+            number = FigureText.parse(normalise(text).replace("円", "").replace("%", ""));
+        } catch (InvalidValueException notANumber) {
             throw new IllegalArgumentException("「" + text + "」は数値ではありません (数字だけを書いてください。"
                     + "マイナスは ▲ または -)");
+        }
+        if (number == null) {
+            return null;
         }
         try {
             return Figures.requireSane(number, "figure");
@@ -365,22 +348,19 @@ final class FigureSheet {
         }
     }
 
-    /** 速報, 確定, 確認中, ー (or the API's codes) → the status code; empty is none. */
+    /** 速報, 確定, 確認中, 該当なし ({@link ActualStatus}' labels), ー or 対象外, or the API's codes → the code; empty is none. */
     static String status(String text) {
         String status = normalise(text);
         if (status.isEmpty()) {
             return null;
         }
-        String known = STATUSES.get(status);
-        if (known == null && isDash(status)) {
-            known = "NOT_APPLICABLE";
+        if (isDash(status) || status.equals("対象外")) {
+            return ActualStatus.NOT_APPLICABLE.name();
         }
-        if (known != null) {
-            return known;
-        }
-        String upper = status.toUpperCase(Locale.ROOT);
-        if (List.of("PROVISIONAL", "CONFIRMED", "PENDING", "NOT_APPLICABLE").contains(upper)) {
-            return upper;
+        for (ActualStatus known : ActualStatus.values()) {
+            if (status.equals(known.labelJa()) || status.toUpperCase(Locale.ROOT).equals(known.name())) {
+                return known.name();
+            }
         }
         throw new IllegalArgumentException("「" + text + "」は状態として読めません (速報、確定、確認中、ー のどれか)");
     }

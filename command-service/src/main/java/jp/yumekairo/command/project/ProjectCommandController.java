@@ -116,11 +116,11 @@ class ProjectCommandController {
 
     /** Records the year's 事業実績 (recording it again is a correction and needs a reason). */
     @PutMapping("/{projectId}/activities/{fiscalYear}")
-    ResponseEntity<String> recordActivities(@PathVariable String projectId, @PathVariable int fiscalYear,
+    ResponseEntity<String> recordActivities(@PathVariable String projectId, @PathVariable FiscalYear fiscalYear,
                                             @Valid @RequestBody RecordActivitiesRequest body,
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             Actor actor, HttpServletRequest request) {
-        var command = new RecordActivities(projectId, FiscalYear.of(fiscalYear), body.activities(), body.reason(),
+        var command = new RecordActivities(projectId, fiscalYear, body.activities(), body.reason(),
                 Versions.expectedFrom(ifMatch));
         return dispatcher.send(request, actor, Write.update(PROJECT, projectId, command, body.reason()));
     }
@@ -140,10 +140,10 @@ class ProjectCommandController {
     /** Sets or revises a KPI's target for a fiscal year (a revision needs a reason). */
     @PutMapping("/{projectId}/kpis/{kpiId}/targets/{fiscalYear}")
     ResponseEntity<String> reviseTarget(@PathVariable String projectId, @PathVariable String kpiId,
-                                        @PathVariable int fiscalYear, @Valid @RequestBody ReviseTargetRequest body,
+                                        @PathVariable FiscalYear fiscalYear, @Valid @RequestBody ReviseTargetRequest body,
                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                         Actor actor, HttpServletRequest request) {
-        var command = new ReviseTarget(projectId, kpiId, FiscalYear.of(fiscalYear), body.value(), body.reason(),
+        var command = new ReviseTarget(projectId, kpiId, fiscalYear, body.value(), body.reason(),
                 Versions.expectedFrom(ifMatch));
         return dispatcher.send(request, actor, Write.update(PROJECT, projectId, command, body.reason()));
     }
@@ -151,32 +151,32 @@ class ProjectCommandController {
     /** Records a KPI's actual for a fiscal year (recording it again is a correction and needs a reason). */
     @PutMapping("/{projectId}/kpis/{kpiId}/actuals/{fiscalYear}")
     ResponseEntity<String> recordActual(@PathVariable String projectId, @PathVariable String kpiId,
-                                        @PathVariable int fiscalYear, @Valid @RequestBody RecordActualRequest body,
+                                        @PathVariable FiscalYear fiscalYear, @Valid @RequestBody RecordActualRequest body,
                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                         Actor actor, HttpServletRequest request) {
-        var command = new RecordActual(projectId, kpiId, FiscalYear.of(fiscalYear), body.value(), body.status(),
+        var command = new RecordActual(projectId, kpiId, fiscalYear, body.value(), body.status(),
                 body.source(), body.note(), body.reason(), Versions.expectedFrom(ifMatch));
         return dispatcher.send(request, actor, Write.update(PROJECT, projectId, command, body.reason()));
     }
 
     /** Records 総事業費 and 交付実績 of a fiscal year, in yen. */
     @PutMapping("/{projectId}/costs/{fiscalYear}")
-    ResponseEntity<String> recordCost(@PathVariable String projectId, @PathVariable int fiscalYear,
+    ResponseEntity<String> recordCost(@PathVariable String projectId, @PathVariable FiscalYear fiscalYear,
                                       @Valid @RequestBody RecordProjectCostRequest body,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                       Actor actor, HttpServletRequest request) {
-        var command = new RecordProjectCost(projectId, FiscalYear.of(fiscalYear), body.totalCost(),
+        var command = new RecordProjectCost(projectId, fiscalYear, body.totalCost(),
                 body.grantAmount(), body.reason(), Versions.expectedFrom(ifMatch));
         return dispatcher.send(request, actor, Write.update(PROJECT, projectId, command, body.reason()));
     }
 
     /** Submits the yearly effect evaluation (効果検証) of the project. */
     @PostMapping("/{projectId}/evaluations/{fiscalYear}")
-    ResponseEntity<String> submitEvaluation(@PathVariable String projectId, @PathVariable int fiscalYear,
+    ResponseEntity<String> submitEvaluation(@PathVariable String projectId, @PathVariable FiscalYear fiscalYear,
                                             @Valid @RequestBody EvaluationRequest body,
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             Actor actor, HttpServletRequest request) {
-        var command = new SubmitEvaluation(projectId, FiscalYear.of(fiscalYear), body.effect(), body.policy(),
+        var command = new SubmitEvaluation(projectId, fiscalYear, body.effect(), body.policy(),
                 body.rationale(), body.policyRationale(), body.situation(), body.obstacles(), body.revisions(),
                 body.shortfallReasons(), Versions.expectedFrom(ifMatch));
         return dispatcher.send(request, actor, Write.update(PROJECT, projectId, command, ""));
@@ -184,11 +184,11 @@ class ProjectCommandController {
 
     /** Revises a submitted effect evaluation, with the reason for the revision. */
     @PutMapping("/{projectId}/evaluations/{fiscalYear}")
-    ResponseEntity<String> reviseEvaluation(@PathVariable String projectId, @PathVariable int fiscalYear,
+    ResponseEntity<String> reviseEvaluation(@PathVariable String projectId, @PathVariable FiscalYear fiscalYear,
                                             @Valid @RequestBody EvaluationRequest body,
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             Actor actor, HttpServletRequest request) {
-        var command = new ReviseEvaluation(projectId, FiscalYear.of(fiscalYear), body.effect(), body.policy(),
+        var command = new ReviseEvaluation(projectId, fiscalYear, body.effect(), body.policy(),
                 body.rationale(), body.policyRationale(), body.situation(), body.obstacles(), body.revisions(),
                 body.shortfallReasons(), body.reason(), Versions.expectedFrom(ifMatch));
         return dispatcher.send(request, actor, Write.update(PROJECT, projectId, command, body.reason()));

@@ -14,6 +14,7 @@ import jp.yumekairo.command.web.CommandDispatcher;
 import jp.yumekairo.command.web.Write;
 import jp.yumekairo.events.FiscalYear;
 import jp.yumekairo.events.MunicipalityCode;
+import jp.yumekairo.events.report.ReportIds;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,49 +40,43 @@ class ReportCommandController {
 
     /** Submits the member's report to the committee (a resubmission after publishing needs a reason). */
     @PostMapping("/submission")
-    ResponseEntity<String> submit(@PathVariable String municipalityCode, @PathVariable int fiscalYear,
+    ResponseEntity<String> submit(@PathVariable MunicipalityCode municipalityCode, @PathVariable FiscalYear fiscalYear,
                                   @Valid @RequestBody(required = false) ReasonRequest body, Actor actor,
                                   HttpServletRequest request) {
-        MunicipalityCode member = MunicipalityCode.of(municipalityCode);
-        FiscalYear year = FiscalYear.of(fiscalYear);
-        String reportId = ReportCommands.reportId(member, year);
+        String reportId = ReportIds.of(municipalityCode, fiscalYear);
         String reason = reasonOf(body);
         return dispatcher.send(request, actor, Write.update(REPORT, reportId,
-                new SubmitReport(reportId, member, year, reason), reason));
+                new SubmitReport(reportId, municipalityCode, fiscalYear, reason), reason));
     }
 
     /** Adds a reviewer's comment, under the reviewer's own sector, to a submitted report. */
     @PostMapping("/comments")
-    ResponseEntity<String> comment(@PathVariable String municipalityCode, @PathVariable int fiscalYear,
+    ResponseEntity<String> comment(@PathVariable MunicipalityCode municipalityCode, @PathVariable FiscalYear fiscalYear,
                                    @Valid @RequestBody CommentRequest body, Actor actor, HttpServletRequest request) {
-        String reportId = reportId(municipalityCode, fiscalYear);
+        String reportId = ReportIds.of(municipalityCode, fiscalYear);
         return dispatcher.send(request, actor, Write.update(REPORT, reportId,
                 new AddReviewComment(reportId, body.sector(), body.text(), body.projectId(), body.kpiId()), ""));
     }
 
     /** Answers a reviewer's comment, as the member's editor. */
     @PostMapping("/comments/{commentId}/answer")
-    ResponseEntity<String> answer(@PathVariable String municipalityCode, @PathVariable int fiscalYear,
+    ResponseEntity<String> answer(@PathVariable MunicipalityCode municipalityCode, @PathVariable FiscalYear fiscalYear,
                                   @PathVariable String commentId,
                                   @Valid @RequestBody AnswerRequest body, Actor actor, HttpServletRequest request) {
-        String reportId = reportId(municipalityCode, fiscalYear);
+        String reportId = ReportIds.of(municipalityCode, fiscalYear);
         return dispatcher.send(request, actor, Write.update(REPORT, reportId,
                 new AnswerReviewComment(reportId, commentId, body.text()), ""));
     }
 
     /** Publishes the submitted report as its next version. */
     @PostMapping("/publication")
-    ResponseEntity<String> publish(@PathVariable String municipalityCode, @PathVariable int fiscalYear,
+    ResponseEntity<String> publish(@PathVariable MunicipalityCode municipalityCode, @PathVariable FiscalYear fiscalYear,
                                    @Valid @RequestBody(required = false) ReasonRequest body, Actor actor,
                                    HttpServletRequest request) {
-        String reportId = reportId(municipalityCode, fiscalYear);
+        String reportId = ReportIds.of(municipalityCode, fiscalYear);
         String reason = reasonOf(body);
         return dispatcher.send(request, actor, Write.update(REPORT, reportId, new PublishReport(reportId, reason),
                 reason));
-    }
-
-    private static String reportId(String municipalityCode, int fiscalYear) {
-        return ReportCommands.reportId(MunicipalityCode.of(municipalityCode), FiscalYear.of(fiscalYear));
     }
 
     private static String reasonOf(ReasonRequest body) {

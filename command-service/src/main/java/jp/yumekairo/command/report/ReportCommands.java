@@ -5,14 +5,10 @@ import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.events.Sector;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** The commands a yearly report accepts; its id is {@code report-<municipality code>-<fiscal year>}. */
+/** The commands a yearly report accepts; its id is {@code ReportIds.of(member, fiscal year)}. */
 final class ReportCommands {
 
     private ReportCommands() {
-    }
-
-    static String reportId(MunicipalityCode municipality, FiscalYear fiscalYear) {
-        return "report-" + municipality.code() + "-" + fiscalYear.startYear();
     }
 
     record SubmitReport(@TargetAggregateIdentifier String reportId, MunicipalityCode municipality,

@@ -8,6 +8,7 @@ import jp.yumekairo.command.web.IdempotentRequests.Answer;
 import jp.yumekairo.command.web.WriteRefusals.DuplicateAggregate;
 import jp.yumekairo.command.web.WriteRefusals.InvalidHeader;
 import jp.yumekairo.command.web.WriteRefusals.UnknownAggregate;
+import jp.yumekairo.edge.RequestIds;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;

@@ -4,15 +4,15 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import jakarta.servlet.http.HttpServletRequest;
 import jp.yumekairo.command.CommandRefused;
+import jp.yumekairo.edge.EdgeProperties;
+import jp.yumekairo.edge.ProblemExceptionHandler;
+import jp.yumekairo.edge.Problems;
 import jp.yumekairo.events.InvalidValueException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -26,18 +26,22 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Every error of the command service as {@code application/problem+json}; never a stack trace. */
+/**
+ * Every error of the command service as {@code application/problem+json}, never a stack trace: the domain's
+ * refusals, stale or concurrent writes, and the request bodies that do not read; the edge answers the rest.
+ */
 @RestControllerAdvice
-class ProblemAdvice extends ResponseEntityExceptionHandler {
+class ProblemAdvice extends ProblemExceptionHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ProblemAdvice.class);
+    ProblemAdvice(EdgeProperties properties) {
+        super(properties, "the database could not be reached. The write may or may not have been stored: send it "
+                + "again with the same Idempotency-Key, which stores it at most once.");
+    }
 
     @ExceptionHandler(CommandRefused.class)
     ResponseEntity<Object> refused(CommandRefused refused, NativeWebRequest request) {
@@ -80,30 +84,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 request);
     }
 
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Object> pathMismatch(MethodArgumentTypeMismatchException mismatch, NativeWebRequest request) {
-        Throwable cause = mismatch.getMostSpecificCause();
-        if (cause instanceof InvalidValueException invalid) {
-            return invalidValue(invalid, request);
-        }
-        return problem(Problems.of(HttpStatus.BAD_REQUEST, "invalid-path",
-                "'" + mismatch.getName() + "' in the path is not valid"), request);
-    }
-
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception exception, NativeWebRequest request) {
-        if (DatabaseUnavailable.causedBy(exception)) {
-            LOG.warn("database unavailable: {}", exception.toString());
-            ResponseEntity<Object> answer = problem(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                    "the database could not be reached. The write may or may not have been stored: send it again "
-                            + "with the same Idempotency-Key, which stores it at most once."), request);
-            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
-                    .header(HttpHeaders.RETRY_AFTER, "2").body(answer.getBody());
-        }
-        LOG.error("unexpected failure", exception);
-        return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                "the request could not be completed; nothing was stored. Quote the request id when reporting this."),
-                request);
+    @Override
+    protected ProblemDetail unconvertible(MethodArgumentTypeMismatchException mismatch) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-path",
+                "'" + mismatch.getName() + "' in the path is not valid");
     }
 
     @Override
@@ -129,7 +113,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                                                                   @NonNull WebRequest request) {
         for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestSizeLimit.BodyTooLarge tooLarge) {
-                return problem(Problems.tooLarge(tooLarge.maxBytes), request);
+                return problem(RequestSizeLimit.tooLarge(tooLarge.maxBytes), request);
             }
             if (cause instanceof InvalidValueException invalid) {
                 return problem(Problems.of(HttpStatus.BAD_REQUEST, invalid.code(), invalid.getMessage()), request);
@@ -166,38 +150,5 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static String truncate(String text) {
         return text == null ? "" : text.length() <= 60 ? text : text.substring(0, 60) + "…";
-    }
-
-    @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, @NonNull HttpHeaders headers,
-                                                          @NonNull HttpStatusCode statusCode,
-                                                          @NonNull WebRequest request) {
-        if (body instanceof ProblemDetail problem) {
-            if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
-                String code = switch (statusCode.value()) {
-                    case 404 -> "not-found";
-                    case 405 -> "method-not-allowed";
-                    case 406 -> "not-acceptable";
-                    case 413 -> "request-too-large";
-                    case 415 -> "unsupported-media-type";
-                    default -> "bad-request";
-                };
-                problem.setProperty("code", code);
-                problem.setType(URI.create(Problems.TYPE_PREFIX + code));
-            }
-            return problem(problem, request);
-        }
-        return super.createResponseEntity(body, headers, statusCode, request);
-    }
-
-    private static ResponseEntity<Object> problem(ProblemDetail problem, WebRequest request) {
-        if (request instanceof NativeWebRequest nativeRequest
-                && nativeRequest.getNativeRequest() instanceof HttpServletRequest servlet) {
-            problem.setInstance(URI.create(servlet.getRequestURI()));
-            problem.setProperty("requestId", RequestIds.of(servlet));
-        }
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
     }
 }

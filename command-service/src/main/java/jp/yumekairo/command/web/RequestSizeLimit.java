@@ -7,9 +7,12 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.yumekairo.edge.Problems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -33,10 +36,16 @@ class RequestSizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            Problems.write(response, request, Problems.tooLarge(maxBytes));
+            Problems.write(response, request, tooLarge(maxBytes));
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);
+    }
+
+    /** The 413 for a body over {@code maxBytes}, from this filter or from the advice when reading fails. */
+    static ProblemDetail tooLarge(long maxBytes) {
+        return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large",
+                "the request body is larger than " + maxBytes + " bytes");
     }
 
     /** Thrown while reading a body that turns out longer than declared, or chunked and too long. */

@@ -1,9 +1,7 @@
 package jp.yumekairo.command.web;
 
 import jp.yumekairo.command.web.WriteRefusals.InvalidHeader;
-
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.springframework.http.ETag;
 
 /**
  * The version clients see is the number of events of the aggregate (1 after its creation), sent as the
@@ -11,21 +9,27 @@ import java.util.regex.Pattern;
  */
 public final class Versions {
 
-    private static final Pattern ENTITY_TAG = Pattern.compile("\\s*(?:W/)?\"?(\\d{1,18})\"?\\s*");
+    private static final String VERSION = "\\d{1,18}";
 
     private Versions() {
     }
 
-    /** The Axon version an {@code If-Match} header expects, or null when there is none. */
+    /**
+     * The Axon version an {@code If-Match} header expects, or null when there is none. The tag may be weak
+     * ({@code W/"3"}) or unquoted ({@code 3}); it must be one version this service returned.
+     */
     public static Long expectedFrom(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+        if (ifMatch == null || ifMatch.isBlank()) {
             return null;
         }
-        Matcher matcher = ENTITY_TAG.matcher(ifMatch);
-        if (!matcher.matches() || Long.parseLong(matcher.group(1)) < 1) {
+        ETag tag = ETag.create(ifMatch.trim());
+        if (tag.isWildcard()) {
+            return null;
+        }
+        if (!tag.tag().matches(VERSION) || Long.parseLong(tag.tag()) < 1) {
             throw new InvalidHeader("invalid-if-match", "If-Match must be a version this service returned, e.g. \"3\"");
         }
-        return Long.parseLong(matcher.group(1)) - 1;
+        return Long.parseLong(tag.tag()) - 1;
     }
 
     static long visible(long axonVersion) {
@@ -33,6 +37,6 @@ public final class Versions {
     }
 
     static String etag(long version) {
-        return "\"" + version + "\"";
+        return new ETag(Long.toString(version), false).formattedTag();
     }
 }

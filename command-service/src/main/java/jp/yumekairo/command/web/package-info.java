@@ -1,5 +1,6 @@
 /**
- * The HTTP edge shared by every feature: command dispatch with metadata, versions, If-Match and
- * Idempotency-Key; request ids and size limits; RFC 9457 problem details for every error.
+ * The command service's part of the HTTP edge, beside the one both services share ({@code jp.yumekairo.edge}):
+ * command dispatch with metadata, versions, If-Match and Idempotency-Key; size limits and plain text; the
+ * domain's refusals and unreadable bodies as RFC 9457 problem details.
  */
 package jp.yumekairo.command.web;

@@ -15,6 +15,7 @@ import jp.yumekairo.command.web.Handled;
 import jp.yumekairo.events.FiscalYear;
 import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.events.Sector;
+import jp.yumekairo.events.report.ReportIds;
 import jp.yumekairo.events.report.ReportPublished;
 import jp.yumekairo.events.report.ReportSubmitted;
 import jp.yumekairo.events.report.ReviewCommentAdded;
@@ -33,7 +34,7 @@ import static jp.yumekairo.command.support.RefusalMatchers.refusal;
 class ReportTest {
 
     private static final FiscalYear FY2024 = FiscalYear.of(2024);
-    private static final String REPORT = ReportCommands.reportId(MunicipalityCode.MINE, FY2024);
+    private static final String REPORT = ReportIds.of(MunicipalityCode.MINE, FY2024);
 
     private static final MetaData MINE_EDITOR = MetaData.from(Actor.editor("mine", MunicipalityCode.MINE).toMetaData());
     private static final MetaData UBE_EDITOR = MetaData.from(Actor.editor("ube", MunicipalityCode.UBE).toMetaData());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import jp.yumekairo.events.EventJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,7 +22,8 @@ import java.util.List;
 /**
  * The event log as the auditor reads it: every stored event in global order with its payload and metadata as
  * JSON, a page at a time (keyset on the position) or all of it as NDJSON from a server-side cursor, so that a
- * log of any length streams in constant memory.
+ * log of any length streams in constant memory. Only AUDITOR and ADMIN read it, since it shows every member's
+ * writes with their metadata, whether the API or the auditor's page asks.
  */
 @Component
 class AuditLog {
@@ -35,6 +37,9 @@ class AuditLog {
     /** A page of events; {@code next} is the {@code after} of the following page, null on the last one. */
     record Page(List<AuditEvent> events, Long next) {
     }
+
+    /** Who may read the log, the chain's verdict and the rebuild: the same roles the API's URL rules name. */
+    static final String AUDITORS = "hasAnyRole('AUDITOR','ADMIN')";
 
     private static final ObjectMapper EVENTS = EventJson.objectMapper();
     private static final int FETCH = 500;
@@ -54,7 +59,8 @@ class AuditLog {
         this.json = json;
     }
 
-    Page page(EventCriteria criteria, int limit) {
+    @PreAuthorize(AUDITORS)
+    public Page page(EventCriteria criteria, int limit) {
         List<AuditEvent> events = new ArrayList<>(jdbc.query("SELECT " + columns() + criteria.fromWhere()
                         + " ORDER BY e.global_index LIMIT " + (limit + 1), (row, i) -> event(StoredEvent.read(row)),
                 criteria.arguments()));
@@ -67,7 +73,8 @@ class AuditLog {
     }
 
     /** Writes every selected event as one line of JSON, reading the log through a cursor in one snapshot. */
-    void export(EventCriteria criteria, OutputStream out) {
+    @PreAuthorize(AUDITORS)
+    public void export(EventCriteria criteria, OutputStream out) {
         readOnly.executeWithoutResult(status -> cursor.query("SELECT " + columns() + criteria.fromWhere()
                 + " ORDER BY e.global_index", (RowCallbackHandler) row -> {
                     try {

@@ -1,10 +1,13 @@
 package jp.yumekairo.query.audit;
 
-import jakarta.servlet.http.HttpServletRequest;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.yumekairo.query.audit.RebuildRuns.RebuildStatus;
 import jp.yumekairo.query.ui.PageAsOf;
-import jp.yumekairo.query.ui.SelfApi;
 import jp.yumekairo.query.ui.SignedIn;
 import jp.yumekairo.query.ui.UiPage;
+import jp.yumekairo.query.web.QueryRefused;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -15,86 +18,123 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
+import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The auditor's page (AUDITOR and ADMIN): the event log with filters, tracing a figure to the events behind it,
- * verifying the log's hash chain, and a projection rebuild whose progress the page follows.
+ * verifying the log's hash chain, and a projection rebuild whose progress the page follows. It reads through the
+ * API's own beans, which check the signed-in person's role as they check a token's. The template reads their
+ * answers as the API's JSON shows them, so the page and the API show the same.
  */
 @Controller
 @UiPage
 class AuditPageController {
 
     static final List<String> FILTERS = List.of("municipality", "project", "kpi", "fiscalYear", "type", "from", "to");
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
 
-    private final SelfApi api;
+    private final AuditLog log;
+    private final ChainVerification verification;
+    private final Rebuild rebuild;
+    private final RebuildRuns runs;
+    private final ObjectMapper json;
 
-    AuditPageController(SelfApi api) {
-        this.api = api;
+    AuditPageController(AuditLog log, ChainVerification verification, Rebuild rebuild, RebuildRuns runs,
+                        ObjectMapper json) {
+        this.log = log;
+        this.verification = verification;
+        this.rebuild = rebuild;
+        this.runs = runs;
+        this.json = json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     /** The log, filtered; {@code after} pages on from the last event shown. */
     @GetMapping("/audit")
-    String audit(@RequestParam Map<String, String> parameters, @RequestParam(required = false) Long run,
-                 @AuthenticationPrincipal SignedIn me, Model model, HttpServletRequest request) {
+    String audit(@RequestParam Map<String, String> parameters, @RequestParam(required = false) Long run, Model model) {
         Map<String, String> filters = new LinkedHashMap<>();
-        UriComponentsBuilder events = UriComponentsBuilder.fromPath("/api/audit/events").queryParam("limit", 100);
         for (String filter : FILTERS) {
-            String value = parameters.getOrDefault(filter, "").trim();
-            filters.put(filter, value);
-            if (!value.isEmpty()) {
-                events.queryParam(filter, value);
-            }
+            filters.put(filter, parameters.getOrDefault(filter, "").trim());
         }
-        if (parameters.containsKey("after") && !parameters.get("after").isBlank()) {
-            events.queryParam("after", parameters.get("after"));
-        }
-        if ((Boolean) model.getAttribute("past")) {
-            events.queryParam("to", PageAsOf.parse(parameters.get("asOf")).toString());
-        }
-        SelfApi.Read log = api.get(request, me, events.encode().build().toUriString());
         model.addAttribute("filters", filters);
-        model.addAttribute("logAvailable", log.ok());
-        model.addAttribute("logStatus", log.status());
-        model.addAttribute("logCode", log.code());
-        model.addAttribute("events", log.ok() && log.body().get("events") instanceof List<?> list ? list : List.of());
-        model.addAttribute("next", log.ok() ? log.body().get("next") : null);
-        SelfApi.Read latest = run != null ? api.get(request, me, "/api/audit/rebuild/" + run)
-                : api.get(request, me, "/api/audit/rebuild");
-        model.addAttribute("rebuild", latest.ok() ? latest.body() : null);
+        try {
+            EventCriteria criteria = LogFilters.criteria(given(filters, "municipality"), given(filters, "project"),
+                    given(filters, "kpi"), number(filters, "fiscalYear", Integer::valueOf),
+                    given(filters, "type") == null ? null : List.of(filters.get("type")), given(filters, "from"),
+                    given(filters, "to"), number(parameters, "after", Long::valueOf));
+            if ((Boolean) model.getAttribute("past")) {
+                criteria.to(Timestamp.from(PageAsOf.parse(parameters.get("asOf"))));
+            }
+            Map<String, Object> page = asJson(log.page(criteria, LogFilters.DEFAULT_LIMIT));
+            model.addAttribute("logAvailable", true);
+            model.addAttribute("logStatus", 200);
+            model.addAttribute("logCode", "");
+            model.addAttribute("events", page.get("events"));
+            model.addAttribute("next", page.get("next"));
+        } catch (QueryRefused refused) {
+            model.addAttribute("logAvailable", false);
+            model.addAttribute("logStatus", refused.status().value());
+            model.addAttribute("logCode", refused.code());
+            model.addAttribute("events", List.of());
+            model.addAttribute("next", null);
+        }
+        Map<String, Object> shown = null;
+        try {
+            shown = asJson(run != null ? runs.status(run) : runs.latest());
+        } catch (QueryRefused noRunYet) {
+            // the page offers to start the first one
+        }
+        model.addAttribute("rebuild", shown);
         return "audit";
     }
 
     /** Verifies the hash chain of the stored log and shows whether it is intact. */
     @PostMapping("/audit/verify")
-    String verify(@AuthenticationPrincipal SignedIn me, HttpServletRequest request, RedirectAttributes flash) {
-        SelfApi.Read verification = api.get(request, me, "/api/audit/verify");
-        flash.addFlashAttribute("verification", verification.ok() ? verification.body() : null);
-        flash.addFlashAttribute("verificationStatus", verification.status());
+    String verify(RedirectAttributes flash) {
+        flash.addFlashAttribute("verification", asJson(verification.verify()));
+        flash.addFlashAttribute("verificationStatus", 200);
         return "redirect:/audit#verify";
     }
 
     /** Starts a rebuild of every projection from the log; the page then follows its progress. */
     @PostMapping("/audit/rebuild")
-    String rebuild(@AuthenticationPrincipal SignedIn me, HttpServletRequest request, RedirectAttributes flash) {
-        SelfApi.Read started = api.post(request, me, "/api/audit/rebuild");
-        if (!started.ok()) {
-            flash.addFlashAttribute("rebuildRefused", started.code());
+    String rebuild(@AuthenticationPrincipal SignedIn me, RedirectAttributes flash) {
+        try {
+            return "redirect:/audit?run=" + rebuild.start(me.userId()) + "#rebuild";
+        } catch (QueryRefused refused) {
+            flash.addFlashAttribute("rebuildRefused", refused.code());
             return "redirect:/audit#rebuild";
         }
-        return "redirect:/audit?run=" + started.body().get("runId") + "#rebuild";
     }
 
     /** A run's progress for the page's script: state, replayed of total events, and the verdict once finished. */
     @GetMapping("/audit/rebuild/{runId}")
     @ResponseBody
-    ResponseEntity<Map<String, Object>> rebuildStatus(@PathVariable long runId, @AuthenticationPrincipal SignedIn me,
-                                                      HttpServletRequest request) {
-        SelfApi.Read status = api.get(request, me, "/api/audit/rebuild/" + runId);
-        return ResponseEntity.status(status.status()).body(status.body());
+    ResponseEntity<RebuildStatus> rebuildStatus(@PathVariable long runId) {
+        return ResponseEntity.ok(runs.status(runId));
+    }
+
+    private Map<String, Object> asJson(Object answer) {
+        return json.convertValue(answer, JSON_OBJECT);
+    }
+
+    private static String given(Map<String, String> values, String name) {
+        String value = values.get(name);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** A number the API would have bound, or the API's refusal of it. */
+    private static <T> T number(Map<String, String> values, String name, Function<String, T> parse) {
+        String value = given(values, name);
+        try {
+            return value == null ? null : parse.apply(value.trim());
+        } catch (NumberFormatException notANumber) {
+            throw QueryRefused.invalid("invalid-parameter", "'" + name + "' is not valid here");
+        }
     }
 }

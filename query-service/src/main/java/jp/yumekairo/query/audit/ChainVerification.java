@@ -2,6 +2,7 @@ package jp.yumekairo.query.audit;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,6 +35,7 @@ class ChainVerification {
     }
 
     @Transactional(readOnly = true)
+    @PreAuthorize(AuditLog.AUDITORS)
     public Verdict verify() {
         Long head = jdbc.queryForObject("SELECT max(global_index) FROM query.audit_chain", Long.class);
         long chainHead = head == null ? Long.MIN_VALUE : head;

@@ -2,12 +2,13 @@ package jp.yumekairo.query.auth;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jp.yumekairo.query.web.Problems;
+import jp.yumekairo.edge.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
@@ -22,8 +23,12 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * tools under {@code /api/audit} (the log, figure traces, the hash chain, the rebuild) only to AUDITOR and ADMIN,
  * since the log shows every member's writes with their metadata. Stateless bearer tokens, no sessions, no cookies, so no CSRF.
  * This chain covers the API, health and API documentation; the web UI's pages have a session-based chain of their own.
+ * The auditor's beans check the same roles themselves ({@code @PreAuthorize}), whichever chain signed the caller in,
+ * so a page reading through them sees no more than the API would show its user; the URL rules stay to refuse a
+ * call before it reaches a controller.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 class QuerySecurity {
 
     static final String ROLE_CLAIM = "role";

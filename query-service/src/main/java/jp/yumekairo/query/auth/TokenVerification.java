@@ -1,13 +1,10 @@
 package jp.yumekairo.query.auth;
 
+import jp.yumekairo.edge.LazyJwtDecoder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.stereotype.Component;
 
 import java.security.GeneralSecurityException;
@@ -26,25 +23,15 @@ class TokenVerification {
     private static final String KEY_ID = "primary";
 
     private final JdbcTemplate jdbc;
-    private final String issuer;
-    private volatile JwtDecoder decoder;
+    private final JwtDecoder decoder;
 
     TokenVerification(JdbcTemplate jdbc, @Value("${yumekairo.security.issuer}") String issuer) {
         this.jdbc = jdbc;
-        this.issuer = issuer;
+        this.decoder = new LazyJwtDecoder(this::publicKey, issuer);
     }
 
     JwtDecoder decoder() {
-        return token -> {
-            JwtDecoder built = decoder;
-            if (built == null) {
-                NimbusJwtDecoder nimbus = NimbusJwtDecoder.withPublicKey(publicKey())
-                        .signatureAlgorithm(SignatureAlgorithm.RS256).build();
-                nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer)));
-                decoder = built = nimbus;
-            }
-            return built.decode(token);
-        };
+        return decoder;
     }
 
     private RSAPublicKey publicKey() {

@@ -4,7 +4,7 @@ import jp.yumekairo.events.Aggregation;
 import jp.yumekairo.events.Direction;
 import jp.yumekairo.events.Measure;
 import jp.yumekairo.events.MunicipalityCode;
-import jp.yumekairo.query.audit.TraceLinks;
+import jp.yumekairo.query.trace.TraceLinks;
 import jp.yumekairo.query.project.Achievement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

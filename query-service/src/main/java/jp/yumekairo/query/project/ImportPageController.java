@@ -3,7 +3,6 @@ package jp.yumekairo.query.project;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import jp.yumekairo.events.FiscalYear;
-import jp.yumekairo.events.InvalidValueException;
 import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.query.ui.CommandService;
 import jp.yumekairo.query.ui.SignedIn;
@@ -11,7 +10,7 @@ import jp.yumekairo.query.ui.UiPage;
 import jp.yumekairo.query.web.AsOf;
 import jp.yumekairo.query.web.PathValues;
 import jp.yumekairo.query.web.QueryRefused;
-import jp.yumekairo.query.web.RequestIds;
+import jp.yumekairo.edge.RequestIds;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -155,12 +154,7 @@ class ImportPageController {
     }
 
     private static MunicipalityCode editable(String code, SignedIn me) {
-        MunicipalityCode member;
-        try {
-            member = MunicipalityCode.of(code);
-        } catch (InvalidValueException notAMember) {
-            throw QueryRefused.unknown(notAMember.code(), notAMember.getMessage());
-        }
+        MunicipalityCode member = PathValues.member(code);
         if (me == null || !me.editorOf(member.code())) {
             throw new AccessDeniedException("only the member's editor imports its figures");
         }

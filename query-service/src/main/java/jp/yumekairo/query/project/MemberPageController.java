@@ -2,7 +2,6 @@ package jp.yumekairo.query.project;
 
 import jp.yumekairo.events.ActualStatus;
 import jp.yumekairo.events.EffectRating;
-import jp.yumekairo.events.InvalidValueException;
 import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.events.Policy;
 import jp.yumekairo.query.ui.Formats;
@@ -10,7 +9,7 @@ import jp.yumekairo.query.ui.PageAsOf;
 import jp.yumekairo.query.ui.SignedIn;
 import jp.yumekairo.query.ui.UiPage;
 import jp.yumekairo.query.web.AsOf;
-import jp.yumekairo.query.web.QueryRefused;
+import jp.yumekairo.query.web.PathValues;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,7 +49,7 @@ class MemberPageController {
     @GetMapping("/members/{code}")
     String member(@PathVariable String code, @RequestParam(required = false) String asOf,
                   @RequestParam(required = false) Integer year, Model model) {
-        MunicipalityCode member = member(code);
+        MunicipalityCode member = PathValues.member(code);
         boolean past = (Boolean) model.getAttribute("past");
         Instant at = past ? PageAsOf.parse(asOf) : AsOf.LATEST;
         List<ProjectView> projects = new ArrayList<>(views.projectsOf(member, at));
@@ -136,7 +135,7 @@ class MemberPageController {
     /** The member chooser of the page: to that member's page. */
     @GetMapping("/members")
     String choose(@RequestParam String code, @RequestParam(required = false) String asOf) {
-        MunicipalityCode member = member(code);
+        MunicipalityCode member = PathValues.member(code);
         return "redirect:/members/" + member.code() + (asOf == null || asOf.isBlank() ? "" : "?asOf=" + org.springframework.web.util.UriUtils.encodeQueryParam(asOf, java.nio.charset.StandardCharsets.UTF_8));
     }
 
@@ -147,13 +146,5 @@ class MemberPageController {
         chart.put("target", kpi.years().stream().map(ProjectView.KpiYear::target).toList());
         chart.put("unit", kpi.unit());
         return chart;
-    }
-
-    static MunicipalityCode member(String code) {
-        try {
-            return MunicipalityCode.of(code);
-        } catch (InvalidValueException notAMember) {
-            throw QueryRefused.unknown(notAMember.code(), notAMember.getMessage());
-        }
     }
 }

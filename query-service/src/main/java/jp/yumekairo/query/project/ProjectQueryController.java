@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** The members and their projects, each as of any instant ({@code asOf}), read-your-writes with {@code minVersion}. */
 @RestController
@@ -33,20 +32,31 @@ class ProjectQueryController {
         this.counts = counts;
     }
 
+    /** The members as of an instant (now when the current view was asked for). */
+    record Municipalities(Instant asOf, List<MunicipalityCounts.Member> municipalities) {
+    }
+
+    /** A member's projects. */
+    record MemberProjects(String municipalityCode, String municipalityName, List<ProjectView> projects) {
+    }
+
+    /** A project's revisions. */
+    record Revisions(String projectId, List<ProjectHistory.Revision> revisions) {
+    }
+
     /** The seven members with their codes, names and how many projects each leads and takes part in. */
     @GetMapping("/municipalities")
-    Map<String, Object> municipalities(@RequestParam(required = false) String asOf) {
+    Municipalities municipalities(@RequestParam(required = false) String asOf) {
         Instant at = AsOf.parse(asOf);
-        return Map.of("asOf", AsOf.LATEST.equals(at) ? Instant.now() : at, "municipalities", counts.of(at));
+        return new Municipalities(AsOf.LATEST.equals(at) ? Instant.now() : at, counts.of(at));
     }
 
     /** One member's projects (led or taken part in), with KPIs per fiscal year, costs and evaluations. */
     @GetMapping("/municipalities/{code}/projects")
-    Map<String, Object> projectsOf(@PathVariable String code, @RequestParam(required = false) String asOf) {
+    MemberProjects projectsOf(@PathVariable String code, @RequestParam(required = false) String asOf) {
         MunicipalityCode member = PathValues.member(code);
         Instant at = AsOf.parse(asOf);
-        return Map.of("municipalityCode", member.code(), "municipalityName", member.nameJa(),
-                "projects", views.projectsOf(member, at));
+        return new MemberProjects(member.code(), member.nameJa(), views.projectsOf(member, at));
     }
 
     /** One project in full; with {@code minVersion}, waits (bounded) until the view holds that version. */
@@ -61,15 +71,14 @@ class ProjectQueryController {
 
     /** Every revision of the project's targets, actuals, costs and evaluations: before, after, when, who, why. */
     @GetMapping("/projects/{projectId}/history")
-    Map<String, Object> history(@PathVariable String projectId, @RequestParam(required = false) String asOf,
+    Revisions history(@PathVariable String projectId, @RequestParam(required = false) String asOf,
                                 @RequestParam(required = false) Long minVersion) {
         Instant at = AsOf.parse(asOf);
         versions.awaitVersion(projectId, minVersion);
         if (!views.exists(projectId, at)) {
             throw unknownProject();
         }
-        List<ProjectHistory.Revision> revisions = history.of(projectId, at);
-        return Map.of("projectId", projectId, "revisions", revisions);
+        return new Revisions(projectId, history.of(projectId, at));
     }
 
     private static QueryRefused unknownProject() {

@@ -12,6 +12,7 @@ import jp.yumekairo.query.ui.Forms;
 import jp.yumekairo.query.ui.SignedIn;
 import jp.yumekairo.query.ui.UiPage;
 import jp.yumekairo.query.web.AsOf;
+import jp.yumekairo.query.web.PathValues;
 import jp.yumekairo.query.web.ViewVersions;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -274,7 +275,7 @@ class ProjectRegistrationController {
     }
 
     private static MunicipalityCode editableMember(String code, SignedIn me) {
-        MunicipalityCode member = MemberPageController.member(code);
+        MunicipalityCode member = PathValues.member(code);
         if (me == null || !me.editorOf(member.code())) {
             throw new AccessDeniedException("only the member's editor registers its projects");
         }

@@ -1,7 +1,9 @@
 package jp.yumekairo.query.projection;
 
 import jp.yumekairo.events.Figure;
+import jp.yumekairo.events.EventMetadata;
 import jp.yumekairo.events.MunicipalityCode;
+import jp.yumekairo.query.projection.ProjectionRow.EventOriginRow;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -20,8 +22,8 @@ import java.util.Map;
 /**
  * Collects the rows the events of one batch produce and writes them when the batch's transaction is about to
  * commit: one JDBC batch per table, together with the processor's token. A row is identified by its event's
- * aggregate id and sequence number. Every event also gets its
- * {@code event_origin} row: who, for which member, why, with which request.
+ * aggregate id and sequence number, which, with the time it was recorded, come from the event's message. Every
+ * event also gets its {@code event_origin} row: who, for which member, why, with which request.
  */
 public final class ProjectionRows {
 
@@ -35,14 +37,15 @@ public final class ProjectionRows {
         this.resourceKey = ProjectionRows.class.getName() + "." + schema;
     }
 
-    /** The row of {@code table} that {@code message} produces, after the event's origin row. */
-    public void add(EventMessage<?> message, String reason, ProjectionTable table, Object... values) {
-        if (values.length != table.columnCount()) {
-            throw new IllegalArgumentException(table + " has " + table.columnCount() + " columns, not " + values.length);
+    /** The row {@code message} produces, after the event's origin row; a blank {@code reason} is the metadata's. */
+    public void add(EventMessage<?> message, String reason, ProjectionRow row) {
+        ProjectionTable table = ProjectionTable.of(row);
+        if (table == ProjectionTable.EVENT_ORIGIN) {
+            throw new IllegalArgumentException("every event's origin row is added here, never by a projection");
         }
         Batch batch = batch();
-        batch.add(ProjectionTable.EVENT_ORIGIN, originOf(message, reason));
-        batch.add(table, values);
+        batch.add(ProjectionTable.EVENT_ORIGIN, originOf(message, reason), message);
+        batch.add(table, row, message);
     }
 
     /**
@@ -56,11 +59,7 @@ public final class ProjectionRows {
         throw new IllegalStateException("projections read the event store; " + message + " has no position");
     }
 
-    public static long sequenceNumber(EventMessage<?> message) {
-        return ((DomainEventMessage<?>) message).getSequenceNumber();
-    }
-
-    public static OffsetDateTime recordedAt(EventMessage<?> message) {
+    private static OffsetDateTime recordedAt(EventMessage<?> message) {
         return OffsetDateTime.ofInstant(message.getTimestamp(), ZoneOffset.UTC);
     }
 
@@ -72,14 +71,15 @@ public final class ProjectionRows {
         return members.stream().map(MunicipalityCode::code).toArray(String[]::new);
     }
 
-    private Object[] originOf(EventMessage<?> message, String reason) {
+    private static EventOriginRow originOf(EventMessage<?> message, String reason) {
         DomainEventMessage<?> event = (DomainEventMessage<?>) message;
         Map<String, ?> meta = message.getMetaData();
-        String given = reason == null || reason.isBlank() ? text(meta.get("reason")) : reason;
-        return new Object[]{event.getAggregateIdentifier(), event.getSequenceNumber(), message.getIdentifier(),
-                message.getPayloadType().getSimpleName(), recordedAt(message), text(meta.get("userId")),
-                text(meta.get("role")), meta.get("municipality") == null ? null : meta.get("municipality").toString(),
-                given, text(meta.get("requestId"))};
+        String given = reason == null || reason.isBlank() ? text(meta.get(EventMetadata.REASON)) : reason;
+        Object municipality = meta.get(EventMetadata.MUNICIPALITY);
+        return new EventOriginRow(event.getAggregateIdentifier(), message.getIdentifier(),
+                message.getPayloadType().getSimpleName(), text(meta.get(EventMetadata.USER)),
+                text(meta.get(EventMetadata.ROLE)), municipality == null ? null : municipality.toString(), given,
+                text(meta.get(EventMetadata.REQUEST_ID)));
     }
 
     private static String text(Object value) {
@@ -102,8 +102,9 @@ public final class ProjectionRows {
 
         private final Map<ProjectionTable, List<Object[]>> rows = new EnumMap<>(ProjectionTable.class);
 
-        void add(ProjectionTable table, Object[] values) {
-            rows.computeIfAbsent(table, t -> new ArrayList<>()).add(values);
+        void add(ProjectionTable table, ProjectionRow row, EventMessage<?> message) {
+            rows.computeIfAbsent(table, t -> new ArrayList<>())
+                    .add(table.values(row, ((DomainEventMessage<?>) message).getSequenceNumber(), recordedAt(message)));
         }
 
         void flush() {

@@ -8,9 +8,6 @@ import jp.yumekairo.query.web.QueryRefused;
 import jp.yumekairo.query.web.Spreadsheets;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +18,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,14 +31,10 @@ import static jp.yumekairo.query.web.PathValues.member;
 @RestController
 class ReportExportController {
 
-    static final MediaType PDF = MediaType.APPLICATION_PDF;
+    private final ReportFiles files;
 
-    private final ReportPrints prints;
-    private final ReportPdf pdf;
-
-    ReportExportController(ReportPrints prints, ReportPdf pdf) {
-        this.prints = prints;
-        this.pdf = pdf;
+    ReportExportController(ReportFiles files) {
+        this.files = files;
     }
 
     /** The report as PDF, ready to print and publish. */
@@ -50,11 +42,7 @@ class ReportExportController {
     ResponseEntity<byte[]> pdf(@PathVariable String code, @PathVariable int fiscalYear,
                                @RequestParam(required = false) Integer version,
                                @RequestParam(required = false) String asOf) {
-        PrintedReport report = print(code, fiscalYear, version, asOf);
-        return ResponseEntity.ok().contentType(PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(report.filename() + ".pdf", StandardCharsets.UTF_8).build().toString())
-                .body(pdf.render(report));
+        return files.pdf(print(code, fiscalYear, version, asOf));
     }
 
     /** The report as an Excel workbook, ready to print: A4 landscape, one page wide. */
@@ -62,8 +50,7 @@ class ReportExportController {
     ResponseEntity<byte[]> xlsx(@PathVariable String code, @PathVariable int fiscalYear,
                                 @RequestParam(required = false) Integer version,
                                 @RequestParam(required = false) String asOf) {
-        PrintedReport report = print(code, fiscalYear, version, asOf);
-        return Spreadsheets.download(ReportWorkbook.of(report), report.filename() + ".xlsx");
+        return files.xlsx(print(code, fiscalYear, version, asOf));
     }
 
     /** The same table as CSV (UTF-8 with a byte-order mark), one line per KPI, figures as plain numbers. */
@@ -116,9 +103,7 @@ class ReportExportController {
         if (version != null && asOf != null) {
             throw QueryRefused.invalid("version-and-as-of", "give either version or asOf, not both");
         }
-        return prints.print(member, year, version, AsOf.parse(asOf))
-                .orElseThrow(() -> QueryRefused.unknown("unknown-report-version",
-                        "the report has no published version " + version));
+        return files.print(member, year, version, AsOf.parse(asOf));
     }
 
     private static String plain(BigDecimal value, String text) {

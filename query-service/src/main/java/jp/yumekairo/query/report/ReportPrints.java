@@ -3,7 +3,8 @@ package jp.yumekairo.query.report;
 import jp.yumekairo.events.FiscalYear;
 import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.events.Policy;
-import jp.yumekairo.query.audit.Checkpoints;
+import jp.yumekairo.query.trace.Checkpoints;
+import jp.yumekairo.events.report.ReportIds;
 import jp.yumekairo.query.project.ProjectView;
 import jp.yumekairo.query.project.ProjectView.EvaluationView;
 import jp.yumekairo.query.project.ProjectView.KpiYear;
@@ -112,7 +113,7 @@ class ReportPrints {
             edition = "第" + version + "版 公表";
             file = "第" + version + "版";
             footer.add(edition + "（" + dateTime(view.publishedAt()) + " 公表）");
-            checkpoint = checkpoints.ofPublication(ReportViews.reportId(member, year), version)
+            checkpoint = checkpoints.ofPublication(ReportIds.of(member, year), version)
                     .map(found -> new Checkpoint(found.position(), found.hash())).orElse(null);
             footer.add(checkpoint == null ? "改ざん検知チェックポイント: 記録待ち（公表の直後のため。しばらくして出力し直してください）"
                     : "改ざん検知チェックポイント: 位置 " + checkpoint.position() + " / SHA-256 " + checkpoint.hash());

@@ -2,9 +2,11 @@ package jp.yumekairo.query.report;
 
 import jp.yumekairo.events.FiscalYear;
 import jp.yumekairo.events.MunicipalityCode;
-import jp.yumekairo.query.audit.Checkpoints;
+import jp.yumekairo.query.trace.Checkpoints;
 import jp.yumekairo.query.report.ReportView.Version;
+import jp.yumekairo.events.report.ReportIds;
 import jp.yumekairo.query.report.ReportViews.Comparison;
+import jp.yumekairo.query.report.ReportViews.Publications;
 import jp.yumekairo.query.web.AsOf;
 import jp.yumekairo.query.web.PathValues;
 import jp.yumekairo.query.web.QueryRefused;
@@ -17,13 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 
 import static jp.yumekairo.query.web.PathValues.member;
 
@@ -34,12 +29,10 @@ class ReportQueryController {
 
     private final ReportViews reports;
     private final ViewVersions viewVersions;
-    private final Checkpoints checkpoints;
 
-    ReportQueryController(ReportViews reports, ViewVersions viewVersions, Checkpoints checkpoints) {
+    ReportQueryController(ReportViews reports, ViewVersions viewVersions) {
         this.reports = reports;
         this.viewVersions = viewVersions;
-        this.checkpoints = checkpoints;
     }
 
     /** The report as it stands (or stood at {@code asOf}); with {@code minVersion}, waits for the report's own writes. */
@@ -49,7 +42,7 @@ class ReportQueryController {
         MunicipalityCode member = member(code);
         FiscalYear year = PathValues.fiscalYear(fiscalYear);
         Instant at = AsOf.parse(asOf);
-        viewVersions.awaitVersion(ReportViews.reportId(member, year), minVersion);
+        viewVersions.awaitVersion(ReportIds.of(member, year), minVersion);
         return reports.current(member, year, at);
     }
 
@@ -58,38 +51,9 @@ class ReportQueryController {
      * the hash chain's checkpoint at the publication.
      */
     @GetMapping("/versions")
-    Map<String, Object> versions(@PathVariable String code, @PathVariable int fiscalYear,
-                                 @RequestParam(required = false) String asOf) {
-        MunicipalityCode member = member(code);
-        FiscalYear year = PathValues.fiscalYear(fiscalYear);
-        Instant at = AsOf.parse(asOf);
-        List<Map<String, Object>> versions = new ArrayList<>();
-        for (Version version : reports.versions(member, year, at)) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("version", version.version());
-            entry.put("publishedAt", version.publishedAt());
-            entry.put("publishedBy", version.publishedBy());
-            entry.put("submissionReason", version.submissionReason());
-            entry.put("publicationReason", version.publicationReason());
-            Set<String> reasons = new LinkedHashSet<>();
-            int changes = 0;
-            if (version.version() > 1) {
-                Comparison comparison = reports.compare(member, year, version.version() - 1, version.version(), at)
-                        .orElseThrow();
-                changes = comparison.differences().size();
-                comparison.differences().stream().flatMap(difference -> difference.changes().stream())
-                        .map(ReportDiff.Change::reason).filter(Objects::nonNull).filter(r -> !r.isBlank())
-                        .forEach(reasons::add);
-            }
-            entry.put("changedFields", changes);
-            entry.put("changeReasons", reasons);
-            // null until the hash chain has passed the publication (a few seconds)
-            entry.put("checkpoint", checkpoints.ofPublication(ReportViews.reportId(member, year), version.version())
-                    .map(checkpoint -> Map.of("position", checkpoint.position(), "hash", checkpoint.hash()))
-                    .orElse(null));
-            versions.add(entry);
-        }
-        return Map.of("reportId", ReportViews.reportId(member, year), "versions", versions);
+    Publications versions(@PathVariable String code, @PathVariable int fiscalYear,
+                          @RequestParam(required = false) String asOf) {
+        return reports.publications(member(code), PathValues.fiscalYear(fiscalYear), AsOf.parse(asOf));
     }
 
     /** Published version {@code version}, exactly as it stood when it was published. */
@@ -110,6 +74,4 @@ class ReportQueryController {
                 .orElseThrow(() -> QueryRefused.unknown("unknown-report-version",
                         "the report has no published version " + from + (to == null ? "" : " or " + to)));
     }
-
-
 }

@@ -3,6 +3,8 @@ package jp.yumekairo.query.report;
 import jp.yumekairo.events.FiscalYear;
 import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.events.Sector;
+import jp.yumekairo.events.report.ReportIds;
+import jp.yumekairo.query.trace.Checkpoints;
 import jp.yumekairo.query.project.ProjectView;
 import jp.yumekairo.query.project.ProjectView.ActivitiesView;
 import jp.yumekairo.query.project.ProjectView.CostView;
@@ -13,7 +15,9 @@ import jp.yumekairo.query.report.ReportView.Comment;
 import jp.yumekairo.query.report.ReportView.ReportKpi;
 import jp.yumekairo.query.report.ReportView.ReportProject;
 import jp.yumekairo.query.report.ReportView.Version;
+import jp.yumekairo.query.projection.ProjectionTable;
 import jp.yumekairo.query.web.AsOf;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,9 +26,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Assembles a yearly report from the project views as of an instant. A published version is the report as of its
@@ -35,14 +44,14 @@ public class ReportViews {
 
     private final JdbcTemplate jdbc;
     private final ProjectViews projects;
+    private final Checkpoints checkpoints;
+    private final MessageSource messages;
 
-    ReportViews(JdbcTemplate jdbc, ProjectViews projects) {
+    ReportViews(JdbcTemplate jdbc, ProjectViews projects, Checkpoints checkpoints, MessageSource messages) {
         this.jdbc = jdbc;
         this.projects = projects;
-    }
-
-    static String reportId(MunicipalityCode member, FiscalYear year) {
-        return "report-" + member.code() + "-" + year.startYear();
+        this.checkpoints = checkpoints;
+        this.messages = messages;
     }
 
     /** The report as it stands at {@code asOf}: a draft until it is first submitted. */
@@ -58,8 +67,8 @@ public class ReportViews {
                     SELECT 'PUBLISHED', sequence_number FROM query.report_publication
                     WHERE report_id = ? AND recorded_at <= ?) steps
                 ORDER BY sequence_number DESC LIMIT 1""",
-                row -> row.next() ? row.getString(1) : "DRAFT", reportId(member, year), Timestamp.from(asOf),
-                reportId(member, year), Timestamp.from(asOf));
+                row -> row.next() ? row.getString(1) : "DRAFT", ReportIds.of(member, year), Timestamp.from(asOf),
+                ReportIds.of(member, year), Timestamp.from(asOf));
         ReportView now = assemble(member, year, asOf, state, null, latest);
         if (latest != null && !ReportDiff.between(version(member, year, latest), now).isEmpty()) {
             return withChangedSince(now, latest.version());
@@ -90,7 +99,49 @@ public class ReportViews {
                 WHERE p.report_id = ? AND p.recorded_at <= ? ORDER BY p.version""",
                 (row, index) -> new Version(row.getInt("version"), row.getTimestamp("recorded_at").toInstant(),
                         row.getString("user_id"), row.getString("submitted"), row.getString("reason")),
-                reportId(member, year), Timestamp.from(asOf));
+                ReportIds.of(member, year), Timestamp.from(asOf));
+    }
+
+    /** Every published version of a report up to an instant, oldest first. */
+    public record Publications(String reportId, List<Publication> versions) {
+    }
+
+    /**
+     * A published version: when, by whom, the reasons of its submission and publication, how many fields changed
+     * since the version before and the reasons given for those changes, and the hash chain's checkpoint at the
+     * publication (null until the chain has passed it, a few seconds).
+     */
+    public record Publication(int version, Instant publishedAt, String publishedBy, String submissionReason,
+                              String publicationReason, int changedFields, Set<String> changeReasons,
+                              Checkpoint checkpoint) {
+    }
+
+    /** The hash chain's link at a publication's event. */
+    public record Checkpoint(long position, String hash) {
+    }
+
+    /** The published versions up to {@code asOf}, each with what changed since the one before and its checkpoint. */
+    @Transactional(readOnly = true)
+    public Publications publications(MunicipalityCode member, FiscalYear year, Instant asOf) {
+        String reportId = ReportIds.of(member, year);
+        List<Publication> publications = new ArrayList<>();
+        for (Version version : versions(member, year, asOf)) {
+            Set<String> reasons = new LinkedHashSet<>();
+            int changes = 0;
+            if (version.version() > 1) {
+                Comparison comparison = compare(member, year, version.version() - 1, version.version(), asOf)
+                        .orElseThrow();
+                changes = comparison.differences().size();
+                comparison.differences().stream().flatMap(difference -> difference.changes().stream())
+                        .map(ReportDiff.Change::reason).filter(Objects::nonNull).filter(r -> !r.isBlank())
+                        .forEach(reasons::add);
+            }
+            Checkpoint checkpoint = checkpoints.ofPublication(reportId, version.version())
+                    .map(found -> new Checkpoint(found.position(), found.hash())).orElse(null);
+            publications.add(new Publication(version.version(), version.publishedAt(), version.publishedBy(),
+                    version.submissionReason(), version.publicationReason(), changes, reasons, checkpoint));
+        }
+        return new Publications(reportId, publications);
     }
 
     /** One side of a difference: a published version, or the report at an instant (version null). */
@@ -111,72 +162,71 @@ public class ReportViews {
         }
         Instant fromAt = older.get().publishedAt();
         Instant toAt = to == null ? asOf : newer.get().publishedAt();
-        String reportId = reportId(member, year);
+        String reportId = ReportIds.of(member, year);
         List<ReportDiff.Difference> explained = ReportDiff.between(older.get(), newer.get()).stream()
                 .map(difference -> difference.withChanges(changes(reportId, difference, fromAt, toAt))).toList();
         return Optional.of(new Comparison(reportId, new State(from, fromAt),
                 new State(to, to == null ? newer.get().asOf() : toAt), explained));
     }
 
+    /**
+     * The events between {@code after} and {@code upTo} that wrote the fact of {@code difference}: the rows of its
+     * tables under the fact's keys, with each event's origin.
+     */
     private List<ReportDiff.Change> changes(String reportId, ReportDiff.Difference difference, Instant after,
                                             Instant upTo) {
-        String table;
-        String source = null;
-        String aggregate = "project_id";
-        String id = difference.projectId();
-        List<Object> keys = new ArrayList<>();
-        StringBuilder where = new StringBuilder();
-        switch (difference.kind()) {
-            case PROJECT -> {
-                table = "project";
-                source = "(SELECT project_id, sequence_number, recorded_at FROM query.project UNION ALL "
-                        + "SELECT project_id, sequence_number, recorded_at FROM query.project_details)";
-            }
-            case KPI -> {
-                table = "kpi";
-                source = "(SELECT project_id, sequence_number, recorded_at, kpi_id FROM query.kpi UNION ALL "
-                        + "SELECT project_id, sequence_number, recorded_at, kpi_id FROM query.kpi_name)";
-            }
-            case ACTIVITIES -> table = "project_activities";
-            case TARGET -> table = "kpi_target";
-            case ACTUAL -> table = "kpi_actual";
-            case COST -> table = "project_cost";
-            case EVALUATION -> table = "evaluation";
-            case COMMENT -> table = "report_comment";
-            case ANSWER -> table = "report_answer";
-            default -> throw new IllegalStateException(difference.kind().name());
-        }
-        if (table.startsWith("report_")) {
-            aggregate = "report_id";
-            id = reportId;
-            where.append(" AND t.comment_id = ?");
-            keys.add(difference.commentId());
+        List<ProjectionTable> tables = tablesOf(difference.kind());
+        String aggregate = tables.get(0).aggregateColumn();
+        boolean ofReport = "report_id".equals(aggregate);
+        List<String> keyColumns = new ArrayList<>();
+        List<Object> arguments = new ArrayList<>();
+        arguments.add(ofReport ? reportId : difference.projectId());
+        if (ofReport) {
+            keyColumns.add("comment_id");
+            arguments.add(difference.commentId());
         } else {
-            if (difference.kind() != ReportDiff.Kind.PROJECT && difference.kind() != ReportDiff.Kind.COST
-                    && difference.kind() != ReportDiff.Kind.EVALUATION && difference.kind() != ReportDiff.Kind.ACTIVITIES) {
-                where.append(" AND t.kpi_id = ?");
-                keys.add(difference.kpiId());
+            if (difference.kind() == ReportDiff.Kind.KPI || difference.kind() == ReportDiff.Kind.TARGET
+                    || difference.kind() == ReportDiff.Kind.ACTUAL) {
+                keyColumns.add("kpi_id");
+                arguments.add(difference.kpiId());
             }
             if (difference.fiscalYear() != null) {
-                where.append(" AND t.fiscal_year = ?");
-                keys.add(difference.fiscalYear());
+                keyColumns.add("fiscal_year");
+                arguments.add(difference.fiscalYear());
             }
         }
-        List<Object> arguments = new ArrayList<>();
-        arguments.add(id);
-        arguments.addAll(keys);
         arguments.add(Timestamp.from(after));
         arguments.add(Timestamp.from(upTo));
+        String columns = String.join(", ", aggregate, "sequence_number", "recorded_at")
+                + keyColumns.stream().map(column -> ", " + column).collect(Collectors.joining());
+        String rows = tables.size() == 1 ? "query." + tables.get(0).tableName()
+                : tables.stream().map(table -> "SELECT " + columns + " FROM query." + table.tableName())
+                        .collect(Collectors.joining(" UNION ALL ", "(", ")"));
         return jdbc.query("SELECT o.event_type, t.sequence_number, t.recorded_at, o.user_id, o.role, o.municipality, "
-                        + "o.reason, o.request_id FROM " + (source == null ? "query." + table : source)
-                        + " t JOIN query.event_origin o "
+                        + "o.reason, o.request_id FROM " + rows + " t JOIN query.event_origin o "
                         + "ON o.aggregate_id = t." + aggregate + " AND o.sequence_number = t.sequence_number "
-                        + "WHERE t." + aggregate + " = ?" + where + " AND t.recorded_at > ? AND t.recorded_at <= ? "
-                        + "ORDER BY t.sequence_number",
+                        + "WHERE t." + aggregate + " = ?"
+                        + keyColumns.stream().map(column -> " AND t." + column + " = ?").collect(Collectors.joining())
+                        + " AND t.recorded_at > ? AND t.recorded_at <= ? ORDER BY t.sequence_number",
                 (row, index) -> new ReportDiff.Change(row.getString("event_type"), row.getLong("sequence_number") + 1,
                         row.getTimestamp("recorded_at").toInstant(), row.getString("user_id"), row.getString("role"),
                         row.getString("municipality"), row.getString("reason"), row.getString("request_id")),
                 arguments.toArray());
+    }
+
+    /** The projection tables whose rows revise a fact of this kind: a name is corrected in a table of its own. */
+    private static List<ProjectionTable> tablesOf(ReportDiff.Kind kind) {
+        return switch (kind) {
+            case PROJECT -> List.of(ProjectionTable.PROJECT, ProjectionTable.PROJECT_DETAILS);
+            case KPI -> List.of(ProjectionTable.KPI, ProjectionTable.KPI_NAME);
+            case TARGET -> List.of(ProjectionTable.KPI_TARGET);
+            case ACTUAL -> List.of(ProjectionTable.KPI_ACTUAL);
+            case COST -> List.of(ProjectionTable.PROJECT_COST);
+            case ACTIVITIES -> List.of(ProjectionTable.PROJECT_ACTIVITIES);
+            case EVALUATION -> List.of(ProjectionTable.EVALUATION);
+            case COMMENT -> List.of(ProjectionTable.REPORT_COMMENT);
+            case ANSWER -> List.of(ProjectionTable.REPORT_ANSWER);
+        };
     }
 
     private ReportView assemble(MunicipalityCode member, FiscalYear year, Instant asOf, String state, Integer version,
@@ -215,11 +265,11 @@ public class ReportViews {
         }
         boolean published = version != null;
         Instant shownAsOf = AsOf.LATEST.equals(asOf) ? Instant.now() : asOf;
-        return new ReportView(reportId(member, year), member.code(), member.nameJa(), year.startYear(),
+        return new ReportView(ReportIds.of(member, year), member.code(), member.nameJa(), year.startYear(),
                 year.toJapanese(), state, statusJa(state), published ? version : null,
                 latest == null ? null : latest.publishedAt(), latest == null ? null : latest.version(), null,
                 shownAsOf, totalCost, anyGrantKnown || !grantAmountIncomplete ? grantAmount : null, grantAmountIncomplete,
-                shown, comments(reportId(member, year), asOf));
+                shown, comments(ReportIds.of(member, year), asOf));
     }
 
     private List<Comment> comments(String reportId, Instant asOf) {
@@ -252,12 +302,8 @@ public class ReportViews {
                 view.comments());
     }
 
-    private static String statusJa(String state) {
-        return switch (state) {
-            case "DRAFT" -> "作成中";
-            case "SUBMITTED" -> "提出済（審議中）";
-            case "PUBLISHED" -> "公表済";
-            default -> throw new IllegalStateException(state);
-        };
+    /** The state's label as the pages show it ({@code report.status.*} of messages.properties). */
+    private String statusJa(String state) {
+        return messages.getMessage("report.status." + state, null, Locale.JAPANESE);
     }
 }

@@ -1,18 +1,23 @@
 package jp.yumekairo.query.ui;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
-import jp.yumekairo.query.web.RequestIds;
+import jp.yumekairo.edge.RequestIds;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +28,7 @@ import java.util.List;
 /**
  * The command service as the web UI reaches it, server-side: sign-in ({@code POST /api/auth/token}) and every write,
  * sent with the signed-in person's token, so the command service's rules and its audit metadata apply to the UI
- * exactly as to any other client.
+ * exactly as to any other client. One {@link RestClient}; an answer of any status is handed on as it is.
  */
 @Component
 public class CommandService {
@@ -55,39 +60,37 @@ public class CommandService {
         }
     }
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final RestClient http;
     private final ObjectMapper json;
 
-    CommandService(UiProperties properties, ObjectMapper json) {
+    CommandService(UiProperties properties, RestClient.Builder http, ObjectMapper json) {
         this.base = properties.commandServiceUrl();
+        this.http = http.requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(ClientHttpRequestFactorySettings.defaults()
+                        .withConnectTimeout(Duration.ofSeconds(5)).withReadTimeout(Duration.ofSeconds(30))))
+                .build();
         this.json = json;
     }
 
     /** Exchanges a user name and password for the command service's token; refused credentials throw. */
     SignedIn signIn(String user, String password) {
         String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response;
+        Answer answer;
         try {
-            response = http.send(HttpRequest.newBuilder(base.resolve("/api/auth/token")).timeout(TIMEOUT)
-                    .header("Authorization", "Basic " + basic).header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException unreachable) {
+            answer = http.post().uri(base.resolve("/api/auth/token")).header(HttpHeaders.AUTHORIZATION, "Basic " + basic)
+                    .accept(MediaType.APPLICATION_JSON).exchange((request, response) ->
+                            new Answer(response.getStatusCode().value(), response.getBody().readAllBytes()));
+        } catch (ResourceAccessException unreachable) {
             throw new AuthenticationServiceException("the command service at " + base + " does not answer", unreachable);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new AuthenticationServiceException("interrupted", interrupted);
         }
-        if (response.statusCode() == 401 || response.statusCode() == 403) {
+        if (answer.status() == 401 || answer.status() == 403) {
             throw new BadCredentialsException("user name or password not accepted");
         }
-        if (response.statusCode() != 200) {
-            throw new AuthenticationServiceException("the command service answered " + response.statusCode());
+        if (answer.status() != 200) {
+            throw new AuthenticationServiceException("the command service answered " + answer.status());
         }
         try {
-            JsonNode token = json.readTree(response.body());
+            JsonNode token = json.readTree(answer.body());
             return new SignedIn(token.path("username").asText(user), token.path("role").asText(),
                     text(token.path("municipality")), text(token.path("sector")), token.path("token").asText(),
                     Instant.parse(token.path("expiresAt").asText()));
@@ -98,47 +101,44 @@ public class CommandService {
 
     /** Sends a write as the signed-in person; {@code ifMatch} (the version the page showed) may be null. */
     public Outcome send(SignedIn who, String method, String path, Object body, Long ifMatch, String requestId) {
+        byte[] content;
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
-                    .header("Authorization", "Bearer " + who.token())
-                    .header("Content-Type", "application/json")
-                    .header("Accept", "application/json")
-                    .header(RequestIds.HEADER, requestId)
-                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-            if (ifMatch != null) {
-                request.header("If-Match", "\"" + ifMatch + "\"");
-            }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode answer = response.body().isBlank() ? NullNode.getInstance() : json.readTree(response.body());
-            return new Outcome(response.statusCode(), answer);
-        } catch (IOException unreachable) {
-            return new Outcome(503, json.createObjectNode().put("code", "command-service-unreachable")
-                    .put("detail", "the command service does not answer"));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(interrupted);
+            content = json.writeValueAsBytes(body);
+        } catch (JsonProcessingException unwritable) {
+            throw new IllegalArgumentException("a write's body that is not JSON", unwritable);
         }
+        RestClient.RequestBodySpec request = http.method(HttpMethod.valueOf(method)).uri(base.resolve(path))
+                .contentType(MediaType.APPLICATION_JSON).body(content);
+        if (ifMatch != null) {
+            request.header(HttpHeaders.IF_MATCH, "\"" + ifMatch + "\"");
+        }
+        return outcome(who, request, requestId);
     }
 
     /** Sends a file as the signed-in person, as the bytes it is ({@code application/octet-stream}), e.g. a CSV import. */
     public Outcome sendFile(SignedIn who, String path, byte[] content, String requestId) {
+        return outcome(who, http.post().uri(base.resolve(path)).contentType(MediaType.APPLICATION_OCTET_STREAM).body(content),
+                requestId);
+    }
+
+    /** Whatever the status, the command service's answer; one that does not come (or is not JSON) is a 503. */
+    private Outcome outcome(SignedIn who, RestClient.RequestBodySpec request, String requestId) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
-                    .header("Authorization", "Bearer " + who.token())
-                    .header("Content-Type", "application/octet-stream")
-                    .header("Accept", "application/json")
-                    .header(RequestIds.HEADER, requestId)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(content)).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode answer = response.body().isBlank() ? NullNode.getInstance() : json.readTree(response.body());
-            return new Outcome(response.statusCode(), answer);
-        } catch (IOException unreachable) {
+            return request.headers(headers -> headers.setBearerAuth(who.token()))
+                    .header(RequestIds.HEADER, requestId).accept(MediaType.APPLICATION_JSON)
+                    .exchange((sent, response) -> {
+                        String body = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+                        return new Outcome(response.getStatusCode().value(),
+                                body.isBlank() ? NullNode.getInstance() : json.readTree(body));
+                    });
+        } catch (ResourceAccessException unreachable) {
             return new Outcome(503, json.createObjectNode().put("code", "command-service-unreachable")
                     .put("detail", "the command service does not answer"));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(interrupted);
         }
+    }
+
+    /** A status and the bytes of the body, read before the response closes. */
+    private record Answer(int status, byte[] body) {
     }
 
     private static String text(JsonNode node) {

@@ -1,8 +1,10 @@
 package jp.yumekairo.query.ui;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jp.yumekairo.events.FigureText;
+import jp.yumekairo.events.InvalidValueException;
 import jp.yumekairo.query.web.QueryRefused;
-import jp.yumekairo.query.web.RequestIds;
+import jp.yumekairo.edge.RequestIds;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -10,7 +12,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -113,10 +114,6 @@ public class Forms {
         flash.addFlashAttribute("formError", new FormError(formId, fields, message("form.refused"), values));
     }
 
-    /**
-     * An amount of money in whole yen, typed in yen or in thousands of yen ({@code "thousand"}): 46,248 千円 is
-     * 46,248,000円; blank is null (unknown). A figure that is not a whole number of yen is unreadable.
-     */
     /** What the clerk typed, by field, as a form shows it again after a refusal (null as ""). */
     public static Map<String, String> values(String... keysAndValues) {
         Map<String, String> values = new java.util.LinkedHashMap<>();
@@ -126,6 +123,10 @@ public class Forms {
         return values;
     }
 
+    /**
+     * An amount of money in whole yen, typed in yen or in thousands of yen ({@code "thousand"}): 46,248 千円 is
+     * 46,248,000円; blank is null (unknown). A figure that is not a whole number of yen is unreadable.
+     */
     public static Long yen(String field, String text, String unit) {
         BigDecimal figure = figure(field, text);
         if (figure == null) {
@@ -145,16 +146,11 @@ public class Forms {
                 Map.of(unreadable.field, message(unreadable.messageKey)), message("form.refused"), values));
     }
 
-    /** A figure as the documents write it: 1,234 / ▲12 / full-width digits; blank is null. */
+    /** A figure as the documents write it, 1,234 / ▲12 / full-width digits ({@link FigureText}); blank is null. */
     public static BigDecimal figure(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String normal = Normalizer.normalize(text, Normalizer.Form.NFKC).replace(",", "").replace(" ", "")
-                .replace("▲", "-").replace("△", "-").replace("−", "-");
         try {
-            return new BigDecimal(normal);
-        } catch (NumberFormatException notANumber) {
+            return FigureText.parse(text);
+        } catch (InvalidValueException notANumber) {
             throw new Unreadable(field);
         }
     }

@@ -3,7 +3,7 @@ package jp.yumekairo.query.ui;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.yumekairo.query.web.QueryRefused;
-import jp.yumekairo.query.web.RequestIds;
+import jp.yumekairo.edge.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;

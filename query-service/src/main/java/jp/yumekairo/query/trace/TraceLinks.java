@@ -1,4 +1,4 @@
-package jp.yumekairo.query.audit;
+package jp.yumekairo.query.trace;
 
 import jp.yumekairo.query.web.AsOf;
 import org.springframework.web.util.UriComponentsBuilder;

@@ -1,4 +1,4 @@
-package jp.yumekairo.query.web;
+package jp.yumekairo.edge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,17 +12,19 @@ import java.io.IOException;
 import java.net.URI;
 
 /**
- * RFC 9457 problem details with the ledger's conventions, as in the command service: a stable {@code code},
- * a {@code type} URI made from it, and the request id.
+ * RFC 9457 problem details with the ledger's conventions: a stable {@code code}, a {@code type} URI made from
+ * it, and the request id so a clerk's report can be found in the log.
  */
 public final class Problems {
 
+    /** Spring's builder registers the mix-in that writes a problem's properties at the top level. */
     private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json().build();
     public static final String TYPE_PREFIX = "https://yumekairo.jp/problems/";
 
     private Problems() {
     }
 
+    /** A problem with its stable {@code code} and the {@code type} URI made from it. */
     public static ProblemDetail of(HttpStatusCode status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_PREFIX + code));

@@ -1,4 +1,4 @@
-package jp.yumekairo.query.web;
+package jp.yumekairo.edge;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -16,9 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Gives every request an id: the client's {@code X-Request-Id} when it is a sane token, a fresh UUID otherwise.
- * It is echoed in the response, logged, and logged with any failure.
+ * It is echoed in the response and logged; the command service also stores it in the metadata of every event
+ * the request causes. A filter bean of the edge's auto-configuration, ahead of every other filter.
  */
-@Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestIds extends OncePerRequestFilter {
 
@@ -26,6 +25,7 @@ public class RequestIds extends OncePerRequestFilter {
     private static final String ATTRIBUTE = RequestIds.class.getName();
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
+    /** The id of this request, or a fresh one for a request this filter did not see. */
     public static String of(HttpServletRequest request) {
         Object id = request.getAttribute(ATTRIBUTE);
         return id == null ? UUID.randomUUID().toString() : id.toString();

@@ -1,25 +1,27 @@
-package jp.yumekairo.command.web;
+package jp.yumekairo.edge;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatusCode;
-import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,10 +32,17 @@ import java.net.URI;
 /**
  * Problem details also for what fails outside Spring MVC: requests the security firewall rejects (encoded
  * slashes, path traversal), anything the servlet container sends to {@code /error}, and what Tomcat refuses
- * before any servlet sees it (headers too large, a request line that is not HTTP).
+ * before any servlet sees it (headers too large, a request line that is not HTTP). Imported by the edge's
+ * auto-configuration ahead of Spring Boot's own error controller, which it replaces.
  */
 @RestController
 class ErrorProblems implements ErrorController {
+
+    private final String internalErrorDetail;
+
+    ErrorProblems(EdgeProperties properties) {
+        this.internalErrorDetail = properties.internalErrorDetail();
+    }
 
     /** Encoded slashes reach the application (and are refused there as a problem) instead of Tomcat's HTML page. */
     @Bean
@@ -90,8 +99,7 @@ class ErrorProblems implements ErrorController {
         }
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper VALVE_JSON =
-            org.springframework.http.converter.json.Jackson2ObjectMapperBuilder.json().build();
+    private static final ObjectMapper VALVE_JSON = Jackson2ObjectMapperBuilder.json().build();
 
     @Bean
     static RequestRejectedHandler rejectedAsProblem() {
@@ -110,7 +118,7 @@ class ErrorProblems implements ErrorController {
         String name = status.is5xxServerError() ? "internal-error"
                 : status.getReasonPhrase().toLowerCase().replace(' ', '-');
         ProblemDetail problem = Problems.of(status, name, status.is5xxServerError()
-                ? "the request could not be completed; nothing was stored" : status.getReasonPhrase());
+                ? internalErrorDetail : status.getReasonPhrase());
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri != null) {
             problem.setInstance(URI.create(uri.toString().replaceAll("[^A-Za-z0-9/._~-]", "_")));

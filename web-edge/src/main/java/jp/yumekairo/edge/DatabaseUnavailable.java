@@ -1,4 +1,4 @@
-package jp.yumekairo.command.web;
+package jp.yumekairo.edge;
 
 import org.springframework.transaction.TransactionSystemException;
 
@@ -9,13 +9,13 @@ import java.sql.SQLTransientConnectionException;
  * Recognises a failure that is the database being out of reach (restarting, connection cut, pool timed out)
  * rather than a fault of the request or of this service: it answers 503 with {@code Retry-After}, never 500.
  */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
     private DatabaseUnavailable() {
     }
 
     /** True when a cause of {@code failure} is a lost or refused connection (SQLState class 08, or 57P01–57P03). */
-    static boolean causedBy(Throwable failure) {
+    public static boolean causedBy(Throwable failure) {
         if (failure == null) {
             return false;
         }
