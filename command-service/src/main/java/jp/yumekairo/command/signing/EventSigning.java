@@ -1,6 +1,6 @@
 package jp.yumekairo.command.signing;
 
-import jp.yumekairo.events.signing.EventSigner;
+import jp.yumekairo.events.signing.Signer;
 import jp.yumekairo.events.signing.KeyFiles;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -25,12 +25,12 @@ class EventSigning {
     private static final Logger LOG = LoggerFactory.getLogger(EventSigning.class);
 
     @Bean
-    EventSigner eventSigner(SigningProperties properties) {
+    Signer eventSigner(SigningProperties properties) {
         if (properties.eventKey() == null) {
             throw new IllegalStateException("yumekairo.signing.event-key (EVENT_SIGNING_KEY) names no key file: "
                     + "the command service signs every event it appends and does not start without its key");
         }
-        EventSigner signer = properties.createMissingKey()
+        Signer signer = properties.createMissingKey()
                 ? KeyFiles.loadOrCreate(properties.eventKey())
                 : KeyFiles.load(properties.eventKey());
         LOG.info("events are signed with key {} ({}; public key {})", signer.keyId(), properties.eventKey(),
@@ -43,7 +43,7 @@ class EventSigning {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                          EventSchema eventSchema, EventSigner signer) {
+                                          EventSchema eventSchema, Signer signer) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())

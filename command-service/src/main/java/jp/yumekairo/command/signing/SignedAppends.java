@@ -1,6 +1,6 @@
 package jp.yumekairo.command.signing;
 
-import jp.yumekairo.events.signing.EventSigner;
+import jp.yumekairo.events.signing.Signer;
 import jp.yumekairo.events.signing.SignedContent;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -25,9 +25,9 @@ import static org.axonframework.eventhandling.EventUtils.asDomainEventMessage;
  */
 final class SignedAppends implements AppendEventsStatementBuilder {
 
-    private final EventSigner signer;
+    private final Signer signer;
 
-    SignedAppends(EventSigner signer) {
+    SignedAppends(Signer signer) {
         this.signer = signer;
     }
 

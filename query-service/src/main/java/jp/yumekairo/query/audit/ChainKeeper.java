@@ -3,6 +3,7 @@ package jp.yumekairo.query.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.yumekairo.events.EventJson;
 import jp.yumekairo.events.report.ReportPublished;
+import jp.yumekairo.events.signing.SignedCheckpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -25,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * PostgreSQL advisory lock; the others skip their turn). An event is settled once it is older than the settle
  * delay: the global index comes from a sequence drawn before commit, so a slow transaction can still commit an
  * event below one already visible, and the chain must not pass that gap before it is filled. Records a
- * checkpoint at every {@link ReportPublished}.
+ * checkpoint at every {@link ReportPublished}, and one at the head every checkpoint interval; each is signed
+ * ({@link CheckpointSigning}) so that witnesses can keep it outside the database.
  */
 @Component
 class ChainKeeper implements SmartLifecycle {
@@ -39,10 +41,13 @@ class ChainKeeper implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final AuditProperties properties;
+    private final CheckpointSigning signing;
     private ScheduledExecutorService keeper;
     private volatile boolean running;
 
-    ChainKeeper(JdbcTemplate jdbc, TransactionTemplate transactions, AuditProperties properties) {
+    ChainKeeper(JdbcTemplate jdbc, TransactionTemplate transactions, AuditProperties properties,
+                CheckpointSigning signing) {
+        this.signing = signing;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.properties = properties;
@@ -109,14 +114,21 @@ class ChainKeeper implements SmartLifecycle {
                 links.add(new Object[]{event.globalIndex(), event.eventIdentifier(), ChainHash.digest(event.payload()),
                         ChainHash.digest(event.metaData()), link});
                 if (ReportPublished.class.getName().equals(event.payloadType())) {
-                    checkpoints.add(checkpoint(event, link));
+                    checkpoints.add(checkpoint(event, link, signing.sign(event.globalIndex(), link)));
                 }
             }
             jdbc.batchUpdate("INSERT INTO query.audit_chain (global_index, event_identifier, payload_sha256, "
                     + "metadata_sha256, link) VALUES (?, ?, ?, ?, ?)", links);
             jdbc.batchUpdate("INSERT INTO query.audit_checkpoint (global_index, link, kind, recorded_at, report_id, "
-                    + "municipality, fiscal_year, report_version) VALUES (?, ?, 'REPORT_PUBLISHED', ?, ?, ?, ?, ?)",
-                    checkpoints);
+                    + "municipality, fiscal_year, report_version, signed_at, signature, signing_key_id) "
+                    + "VALUES (?, ?, 'REPORT_PUBLISHED', ?, ?, ?, ?, ?, ?, ?, ?)", checkpoints);
+            if (!links.isEmpty()) {
+                position = (long) links.get(links.size() - 1)[0];
+                link = (byte[]) links.get(links.size() - 1)[4];
+            }
+            if (!head.isEmpty() || !links.isEmpty()) {
+                scheduledCheckpoint(position, link);
+            }
             return links.size();
         });
         return chained == null ? 0 : chained;
@@ -131,14 +143,34 @@ class ChainKeeper implements SmartLifecycle {
         }
     }
 
-    private static Object[] checkpoint(StoredEvent event, byte[] link) {
+    /**
+     * A signed checkpoint at the chain's head when the head has moved past the last checkpoint and the last
+     * scheduled one is older than the checkpoint interval.
+     */
+    private void scheduledCheckpoint(long position, byte[] link) {
+        Boolean due = jdbc.queryForObject("SELECT coalesce((SELECT max(recorded_at) FROM query.audit_checkpoint "
+                + "WHERE kind = 'SCHEDULED'), '-infinity') < now() - make_interval(secs => ?) AND coalesce("
+                + "(SELECT max(global_index) FROM query.audit_checkpoint), -1) < ?", Boolean.class,
+                properties.checkpointInterval().toMillis() / 1000.0, position);
+        if (Boolean.TRUE.equals(due)) {
+            SignedCheckpoint signed = signing.sign(position, link);
+            jdbc.update("INSERT INTO query.audit_checkpoint (global_index, link, kind, recorded_at, signed_at, "
+                    + "signature, signing_key_id) VALUES (?, ?, 'SCHEDULED', now(), ?, ?, ?) "
+                    + "ON CONFLICT (global_index) DO NOTHING", position, link, signed.signedAt(),
+                    signed.signatureBytes(), signed.keyId());
+        }
+    }
+
+    private static Object[] checkpoint(StoredEvent event, byte[] link, SignedCheckpoint signed) {
         Timestamp at = Timestamp.from(recordedAt(event));
         try {
             ReportPublished published = EVENTS.readValue(event.payload(), ReportPublished.class);
             return new Object[]{event.globalIndex(), link, at, published.reportId(), published.municipality().code(),
-                    published.fiscalYear().startYear(), published.version()};
+                    published.fiscalYear().startYear(), published.version(), signed.signedAt(),
+                    signed.signatureBytes(), signed.keyId()};
         } catch (IOException | RuntimeException unreadable) {
-            return new Object[]{event.globalIndex(), link, at, event.aggregateIdentifier(), null, null, null};
+            return new Object[]{event.globalIndex(), link, at, event.aggregateIdentifier(), null, null, null,
+                    signed.signedAt(), signed.signatureBytes(), signed.keyId()};
         }
     }
 

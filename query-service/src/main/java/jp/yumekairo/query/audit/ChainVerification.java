@@ -14,7 +14,8 @@ import java.util.Arrays;
  * Recomputes the hash chain from the event table as it is now and compares it, position by position, with the
  * links recorded when each event was chained, and checks every event's signature, chained yet or not. The first
  * difference is named with what it is: an event the command service did not write (forged), an event deleted or
- * inserted, events reordered, a payload or metadata changed. Reads with a server-side cursor.
+ * inserted, events reordered, a payload or metadata changed, an aggregate's signed numbering broken (a deletion
+ * the chain was recomputed over). Reads with a server-side cursor.
  */
 @Component
 class ChainVerification {
@@ -61,6 +62,7 @@ class ChainVerification {
 
         private final EventSignatures signatures;
         private final long chainHead;
+        private final AggregateSequences sequences = new AggregateSequences();
         private byte[] previous = ChainHash.GENESIS;
         private Long brokenAt;
         private String reason;
@@ -106,6 +108,11 @@ class ChainVerification {
                         + event.eventIdentifier() + ") " + (event.signature() == null ? "has no signature"
                         : "has no valid signature") + " of the command service: it was not written by the service "
                         + "(forged), or changed since");
+                return;
+            }
+            String outOfTurn = sequences.follow(event);
+            if (outOfTurn != null) {
+                broken(event.globalIndex(), outOfTurn);
             }
         }
 

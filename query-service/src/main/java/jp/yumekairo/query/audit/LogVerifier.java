@@ -48,7 +48,7 @@ public final class LogVerifier {
         System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -90,15 +90,17 @@ public final class LogVerifier {
             long last = Long.MIN_VALUE;
             long events = 0;
             StoredEvent forged = null;
+            String outOfTurn = null;
+            AggregateSequences sequences = new AggregateSequences();
             try (PreparedStatement select = connection.prepareStatement("SELECT " + StoredEvent.COLUMNS
                     + " FROM public.domain_event_entry ORDER BY global_index")) {
                 select.setFetchSize(1000);
                 try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next() && forged == null) {
+                    while (rows.next() && forged == null && outOfTurn == null) {
                         StoredEvent event = StoredEvent.read(rows);
                         if (!event.signedBy(published)) {
                             forged = event;
-                        } else if (event.globalIndex() <= position) {
+                        } else if ((outOfTurn = sequences.follow(event)) == null && event.globalIndex() <= position) {
                             link = ChainHash.link(link, event);
                             last = event.globalIndex();
                             events++;
@@ -111,6 +113,10 @@ public final class LogVerifier {
                 out.println("BROKEN: the event at position " + forged.globalIndex() + " (" + forged.eventIdentifier()
                         + ") has no valid signature of the command service: it was not written by the service "
                         + "(forged), or changed since (改ざんの疑い)");
+                return BROKEN;
+            }
+            if (outOfTurn != null) {
+                out.println("BROKEN: " + outOfTurn + " (改ざんの疑い)");
                 return BROKEN;
             }
             if (last != position) {

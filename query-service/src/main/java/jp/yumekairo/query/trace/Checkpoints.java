@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +19,14 @@ import java.util.Optional;
 @Component
 public class Checkpoints {
 
-    /** A checkpoint: the chain's link at an event's position, and the report publication it marks. */
+    /**
+     * A checkpoint: the chain's link at an event's position, the report publication it marks (if any), and the
+     * signature of the checkpoint key over position, hash and {@code signedAt} (null on the head, which is not a
+     * recorded checkpoint, and on checkpoints recorded before signing existed).
+     */
     public record Checkpoint(long position, String hash, String kind, Instant recordedAt, String reportId,
-                             String municipality, Integer fiscalYear, Integer reportVersion) {
+                             String municipality, Integer fiscalYear, Integer reportVersion, String signedAt,
+                             String keyId, String signature) {
     }
 
     private static final HexFormat HEX = HexFormat.of();
@@ -42,7 +48,7 @@ public class Checkpoints {
     public Optional<Checkpoint> head() {
         return jdbc.query("SELECT global_index, link FROM query.audit_chain ORDER BY global_index DESC LIMIT 1",
                 (row, i) -> new Checkpoint(row.getLong(1), HEX.formatHex(row.getBytes(2)), "HEAD", null, null, null,
-                        null, null)).stream().findFirst();
+                        null, null, null, null, null)).stream().findFirst();
     }
 
     /** The checkpoint of one published version of a report, once the chain has passed its publication. */
@@ -54,6 +60,8 @@ public class Checkpoints {
     private static Checkpoint checkpoint(ResultSet row, int index) throws SQLException {
         return new Checkpoint(row.getLong("global_index"), HEX.formatHex(row.getBytes("link")), row.getString("kind"),
                 row.getTimestamp("recorded_at").toInstant(), row.getString("report_id"), row.getString("municipality"),
-                row.getObject("fiscal_year", Integer.class), row.getObject("report_version", Integer.class));
+                row.getObject("fiscal_year", Integer.class), row.getObject("report_version", Integer.class),
+                row.getString("signed_at"), row.getString("signing_key_id"),
+                row.getBytes("signature") == null ? null : Base64.getEncoder().encodeToString(row.getBytes("signature")));
     }
 }

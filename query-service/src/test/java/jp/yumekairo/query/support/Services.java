@@ -163,11 +163,12 @@ public final class Services implements AutoCloseable {
     /**
      * The query service connects as its own read-only role, which the command service's migrations create; its web
      * UI signs people in and writes through this command service. Its hash chain waits only a second for late
-     * commits, so that tests need not wait long for it.
+     * commits and it signs a checkpoint at the head every second, so that tests need not wait long; with the demo profile it signs its checkpoints with the key
+     * the demo keeps in the user's directory.
      */
     private Map<String, String> queryEnvironment() {
         return Map.of("SPRING_DATASOURCE_URL", server + database, "COMMAND_SERVICE_URL", command.baseUrl(),
-                "CHAIN_SETTLE_DELAY", "PT1S");
+                "CHAIN_SETTLE_DELAY", "PT1S", "CHECKPOINT_INTERVAL", "PT1S", "SPRING_PROFILES_ACTIVE", "demo");
     }
 
     @Override

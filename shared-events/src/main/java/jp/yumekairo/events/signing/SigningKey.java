@@ -6,7 +6,7 @@ import java.security.PrivateKey;
 import java.security.Signature;
 
 /** An Ed25519 key pair held in memory: signs, and is known by the key id of its public half. */
-public final class SigningKey implements EventSigner {
+public final class SigningKey implements Signer {
 
     private final PrivateKey privateKey;
     private final PublicKeys.Entry publicKey;
