@@ -3,6 +3,7 @@ package jp.yumekairo.query.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.yumekairo.edge.SqlStates;
 import jp.yumekairo.query.web.QueryRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,6 @@ class RebuildRuns {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(RebuildRuns.class);
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String STOPPED = "the instance running it stopped";
     /** The first key of the runs' advisory locks ("YKRB"); the second is the run id. */
     private static final int LOCK_SPACE = 0x594B5242;
@@ -122,7 +122,7 @@ class RebuildRuns {
             return new Run(runId, lock);
         } catch (SQLException failed) {
             close(lock);
-            if (UNIQUE_VIOLATION.equals(failed.getSQLState())) {
+            if (SqlStates.UNIQUE_VIOLATION.equals(failed.getSQLState())) {
                 throw new RebuildAlreadyRunning();
             }
             throw new IllegalStateException("could not start a rebuild", failed);
