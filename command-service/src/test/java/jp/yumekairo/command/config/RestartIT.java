@@ -75,8 +75,8 @@ class RestartIT {
                 .profiles("demo")
                 .run("--server.port=0",
                         "--spring.datasource.url=" + FreshDatabase.SERVER + database,
-                        "--spring.datasource.username=" + FreshDatabase.USER,
-                        "--spring.datasource.password=" + FreshDatabase.PASSWORD);
+                        "--spring.flyway.user=" + FreshDatabase.USER,
+                        "--spring.flyway.password=" + FreshDatabase.PASSWORD);
     }
 
     private static int port(ConfigurableApplicationContext context) {

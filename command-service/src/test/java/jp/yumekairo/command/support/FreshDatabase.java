@@ -13,7 +13,9 @@ import java.util.UUID;
 
 /**
  * Gives each test application context a database of its own on the real PostgreSQL, created empty before
- * the context starts and dropped when it closes. A PostgreSQL that cannot be reached fails the test.
+ * the context starts and dropped when it closes. A PostgreSQL that cannot be reached fails the test. As in
+ * production, the migrations run as the owner ({@link #USER}) and the service connects as its own role,
+ * {@code yumekairo_writer}, which they create; a test wanting the owner's connection opens one with {@link #owner}.
  */
 public final class FreshDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -27,8 +29,8 @@ public final class FreshDatabase implements ApplicationContextInitializer<Config
         String name = create();
         TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
                 "spring.datasource.url=" + SERVER + name,
-                "spring.datasource.username=" + USER,
-                "spring.datasource.password=" + PASSWORD);
+                "spring.flyway.user=" + USER,
+                "spring.flyway.password=" + PASSWORD);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {
                 drop(name);
@@ -41,6 +43,11 @@ public final class FreshDatabase implements ApplicationContextInitializer<Config
         String name = "yk_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         execute("CREATE DATABASE " + name);
         return name;
+    }
+
+    /** A connection to the database at {@code url} as the owner (the tests' superuser). */
+    public static Connection owner(String url) throws SQLException {
+        return DriverManager.getConnection(url, USER, PASSWORD);
     }
 
     public static void drop(String name) {

@@ -73,6 +73,9 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            // each service connects as its own role: a user name of the test's own environment would override it
+            builder.environment().remove("SPRING_DATASOURCE_USERNAME");
+            builder.environment().remove("SPRING_DATASOURCE_PASSWORD");
             builder.environment().putAll(environment);
             process = builder.start();
         } catch (IOException e) {

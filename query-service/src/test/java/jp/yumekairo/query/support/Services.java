@@ -32,8 +32,9 @@ public final class Services implements AutoCloseable {
         execute(server, "postgres", "CREATE DATABASE " + database);
         command = new ServiceProcess(testName + "-command", "commandServiceJar", Map.of(
                 "SPRING_DATASOURCE_URL", server + database,
-                "SPRING_DATASOURCE_USERNAME", USER,
-                "SPRING_DATASOURCE_PASSWORD", PASSWORD),
+                // the migrations run as the owner; the service connects as the role they create, yumekairo_writer
+                "OWNER_DB_USERNAME", USER,
+                "OWNER_DB_PASSWORD", PASSWORD),
                 commandArguments);
     }
 
