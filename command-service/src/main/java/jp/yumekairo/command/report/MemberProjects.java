@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * The projects a yearly report is about: those the member leads or takes part in, as their events tell it now. A
- * report exists only for a year one of them covers.
+ * report exists only for a year one of them covers, and a comment names one of them and one of its KPIs.
  */
 @Component
 class MemberProjects {
@@ -45,6 +45,19 @@ class MemberProjects {
             throw new ReportRefusals.ReportYearWithoutProjects(member, year);
         }
         return projects;
+    }
+
+    /** Refuses a comment naming a project that is not the member's, or a KPI that is not that project's. */
+    void requireCommentTarget(MunicipalityCode member, FiscalYear year, String projectId, String kpiId) {
+        List<MemberProject> projects = requireReportYear(member, year);
+        if (projectId == null || projectId.isBlank()) {
+            return;
+        }
+        MemberProject named = projects.stream().filter(project -> project.projectId().equals(projectId)).findFirst()
+                .orElseThrow(() -> new ReportRefusals.CommentOnAnotherProject(member, projectId));
+        if (kpiId != null && !kpiId.isBlank() && !named.kpiIds().contains(kpiId)) {
+            throw new ReportRefusals.CommentOnAnotherKpi(projectId, kpiId);
+        }
     }
 
     /** The projects the member leads or takes part in (now, after any correction of the participants). */

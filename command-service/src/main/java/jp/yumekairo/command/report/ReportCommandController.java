@@ -56,7 +56,7 @@ class ReportCommandController {
     @PostMapping("/comments")
     ResponseEntity<String> comment(@PathVariable MunicipalityCode municipalityCode, @PathVariable FiscalYear fiscalYear,
                                    @Valid @RequestBody CommentRequest body, Actor actor, HttpServletRequest request) {
-        memberProjects.requireReportYear(municipalityCode, fiscalYear);
+        memberProjects.requireCommentTarget(municipalityCode, fiscalYear, body.projectId(), body.kpiId());
         String reportId = ReportIds.of(municipalityCode, fiscalYear);
         return dispatcher.send(request, actor, Write.update(REPORT, reportId,
                 new AddReviewComment(reportId, body.sector(), body.text(), body.projectId(), body.kpiId()), ""));

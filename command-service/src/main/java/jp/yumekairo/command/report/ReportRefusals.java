@@ -36,4 +36,17 @@ final class ReportRefusals {
                     + ") leads or takes part in no project in " + year.toJapanese() + "; there is no report to write");
         }
     }
+
+    static final class CommentOnAnotherProject extends CommandRefused {
+        CommentOnAnotherProject(MunicipalityCode member, String projectId) {
+            super(Kind.CONFLICT, "comment-project-not-in-report", "'" + projectId + "' is not a project "
+                    + member.nameJa() + " (" + member.code() + ") leads or takes part in");
+        }
+    }
+
+    static final class CommentOnAnotherKpi extends CommandRefused {
+        CommentOnAnotherKpi(String projectId, String kpiId) {
+            super(Kind.CONFLICT, "comment-kpi-not-in-project", "'" + kpiId + "' is not a KPI of " + projectId);
+        }
+    }
 }

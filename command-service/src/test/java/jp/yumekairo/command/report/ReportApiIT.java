@@ -139,4 +139,27 @@ class ReportApiIT extends CommandServiceIT {
                 .isEqualTo("report-year-without-projects");
         assertThat(eventCount()).isEqualTo(before);
     }
+
+    @Test
+    void aComment_namesOnlyAProjectOfTheMember_andAKpiOfThatProject() {
+        registerGlassProject("glass-comments");
+        expectStatus(api.post("yamaguchi", "/api/projects", SANYO_ONODA_GLASS.formatted("yamaguchi-glass")
+                .replace("\"35216\"", "\"35203\"")), 201);
+        String report = REPORT.replace("2021", "2020");
+        api.post("sanyo-onoda", report + "/submission", null);
+        long before = eventCount();
+
+        Response foreign = api.post("reviewer-academia", report + "/comments",
+                "{\"text\": \"他市の事業\", \"projectId\": \"yamaguchi-glass\"}");
+        assertThat(foreign.status()).as(foreign.toString()).isEqualTo(409);
+        assertThat(foreign.json().get("code").asText()).isEqualTo("comment-project-not-in-report");
+        Response noKpi = api.post("reviewer-academia", report + "/comments",
+                "{\"text\": \"ないKPI\", \"projectId\": \"glass-comments\", \"kpiId\": \"no-such-kpi\"}");
+        assertThat(noKpi.status()).as(noKpi.toString()).isEqualTo(409);
+        assertThat(noKpi.json().get("code").asText()).isEqualTo("comment-kpi-not-in-project");
+        assertThat(eventCount()).isEqualTo(before);
+
+        expectStatus(api.post("reviewer-academia", report + "/comments",
+                "{\"text\": \"販売額の根拠は?\", \"projectId\": \"glass-comments\", \"kpiId\": \"glass-sales\"}"), 200);
+    }
 }
