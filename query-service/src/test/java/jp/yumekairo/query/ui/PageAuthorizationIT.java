@@ -204,4 +204,12 @@ class PageAuthorizationIT {
         assertThat(session.get("/signin?error").body()).contains("ユーザー名またはパスワードが違います");
         assertThat(session.get("/dashboard").statusCode()).isEqualTo(302);
     }
+
+    @Test
+    void anUnreadableQueryValue_onAReportPage_isA400PageInJapanese() {
+        HttpResponse<String> page = Session.signedIn("prefecture").get("/reports/35213/2024?from=abc");
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("指定された値の形式が正しくありません").doesNotContain("Exception");
+    }
 }
