@@ -51,7 +51,9 @@ class PageAdvice {
         model.addAttribute("asOfParam", past ? PageAsOf.pickerValue(at) : null);
         boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
         model.addAttribute("lang", english ? "en" : "ja");
+        // relative: the request's Host header is the client's to choose and is never written into a page
         model.addAttribute("otherLanguageUrl", ServletUriComponentsBuilder.fromRequest(request)
+                .scheme(null).host(null).port(null)
                 .replaceQueryParam("lang", english ? "ja" : "en").build().toUriString());
         model.addAttribute("path", request.getRequestURI());
     }

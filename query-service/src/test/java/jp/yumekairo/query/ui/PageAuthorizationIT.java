@@ -1,6 +1,7 @@
 package jp.yumekairo.query.ui;
 
 import jp.yumekairo.query.support.Api;
+import jp.yumekairo.query.support.RawHttp;
 import jp.yumekairo.query.support.Services;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,12 @@ class PageAuthorizationIT {
             Matcher token = CSRF.matcher(get(page).body());
             assertThat(token.find()).as("a CSRF token on " + page).isTrue();
             return token.group(1);
+        }
+
+        /** The session cookie as a request header, for a raw request in this session. */
+        String cookie() {
+            return "Cookie: " + ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies()
+                    .stream().map(Object::toString).collect(java.util.stream.Collectors.joining("; "));
         }
 
         static Session signedIn(String user) {
@@ -211,5 +218,21 @@ class PageAuthorizationIT {
 
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("指定された値の形式が正しくありません").doesNotContain("Exception");
+    }
+
+    @Test
+    void theHostHeader_isNeverWrittenIntoALinkOrARedirect() {
+        String host = "Host: evil.example";
+        RawHttp.Exchange anonymous = RawHttp.exchange(base, "/dashboard", host);
+        assertThat(anonymous.status()).isEqualTo(302);
+        assertThat(anonymous.head()).containsIgnoringCase("Location: /signin").doesNotContain("evil.example");
+
+        Session prefecture = Session.signedIn("prefecture");
+        RawHttp.Exchange page = RawHttp.exchange(base, "/dashboard?lang=ja", host, prefecture.cookie());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("lang=en").doesNotContain("evil.example");
+        RawHttp.Exchange home = RawHttp.exchange(base, "/", host, prefecture.cookie());
+        assertThat(home.status()).isEqualTo(302);
+        assertThat(home.head()).doesNotContain("evil.example");
     }
 }
