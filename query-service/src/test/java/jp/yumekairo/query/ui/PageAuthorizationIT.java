@@ -235,4 +235,19 @@ class PageAuthorizationIT {
         assertThat(home.status()).isEqualTo(302);
         assertThat(home.head()).doesNotContain("evil.example");
     }
+
+    @Test
+    void behindAnHttpsProxy_theSessionCookieIsSecure() {
+        String host = "Host: " + URI.create(base).getAuthority();
+        RawHttp.Exchange proxied = RawHttp.exchange(base, "/signin", host, "X-Forwarded-Proto: https");
+        RawHttp.Exchange direct = RawHttp.exchange(base, "/signin", host);
+
+        assertThat(sessionCookie(proxied.head())).contains("Secure").contains("HttpOnly");
+        assertThat(sessionCookie(direct.head())).doesNotContain("Secure");
+    }
+
+    private static String sessionCookie(String head) {
+        return head.lines().filter(line -> line.toLowerCase().startsWith("set-cookie:") && line.contains("SESSION"))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie in " + head));
+    }
 }
