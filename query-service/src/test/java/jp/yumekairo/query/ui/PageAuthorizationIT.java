@@ -250,4 +250,16 @@ class PageAuthorizationIT {
         return head.lines().filter(line -> line.toLowerCase().startsWith("set-cookie:") && line.contains("SESSION"))
                 .findFirst().orElseThrow(() -> new AssertionError("no session cookie in " + head));
     }
+
+    @Test
+    void aYearNoneOfTheMembersProjectsCovers_hasNoReportPage() {
+        // 美祢市's projects run from 2021 to 2027: 2030 has no report, 2024 has one
+        Session editor = Session.signedIn("mine");
+        HttpResponse<String> none = editor.get("/reports/35213/2030");
+        HttpResponse<String> some = editor.get("/reports/35213/2024");
+
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(none.body()).contains("この年度には、この市町の事業がないため報告書はありません").doesNotContain("審査に提出");
+        assertThat(some.statusCode()).isEqualTo(200);
+    }
 }
