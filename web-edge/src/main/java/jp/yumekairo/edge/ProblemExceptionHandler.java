@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.NonNull;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -21,7 +22,7 @@ import java.net.URI;
 
 /**
  * What both services' {@code @RestControllerAdvice} share: Spring MVC's own errors with a stable code for their
- * status, a path or query value that does not convert, the database out of reach as 503 with {@code Retry-After},
+ * status, a path or query value that does not convert, method security's refusal as 403, the database out of reach as 503 with {@code Retry-After},
  * and anything unexpected as 500 without a stack trace. Each service's advice extends it with its own refusals
  * and says what a failure means for it (whether a write may have been stored).
  */
@@ -55,6 +56,12 @@ public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHan
             return problem(Problems.of(statusOfRefusedValue(mismatch), invalid.code(), invalid.getMessage()), request);
         }
         return problem(unconvertible(mismatch), request);
+    }
+
+    /** Method security refusing a call the URL rules let through: the same 403 as theirs, not a 500. */
+    @ExceptionHandler(AccessDeniedException.class)
+    protected ResponseEntity<Object> accessDenied(AccessDeniedException denied, NativeWebRequest request) {
+        return problem(Problems.of(HttpStatus.FORBIDDEN, "not-permitted", "your role may not do this"), request);
     }
 
     @ExceptionHandler(Exception.class)

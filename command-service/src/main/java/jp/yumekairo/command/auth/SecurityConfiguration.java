@@ -27,7 +27,8 @@ import java.util.List;
 
 /**
  * HTTP Basic only at the token endpoint; everywhere else a bearer token, stateless, no sessions, no CSRF
- * (no cookies are ever used). Which data a person may write is decided by the aggregates, not here.
+ * (no cookies are ever used). Here only which roles may write projects, figures and the plan at all, so that
+ * nobody else's request body is ever read; which data a person may write is decided by the aggregates.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
@@ -77,6 +78,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/error").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        // by role before the body is read: a read-only role's figures or file are never parsed
+                        .requestMatchers("/api/projects", "/api/projects/**", "/api/imports/**")
+                        .hasRole(Role.EDITOR.name())
+                        .requestMatchers("/api/plans", "/api/plans/**").hasAnyRole(Role.EDITOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(roles()))

@@ -24,6 +24,7 @@ import jp.yumekairo.command.project.ProjectRefusals.ShortfallReasonForUnknownKpi
 import jp.yumekairo.command.project.ProjectRefusals.UnknownKpi;
 import jp.yumekairo.command.ValueDoesNotMatchStatus;
 import jp.yumekairo.events.ActualStatus;
+import jp.yumekairo.events.Baseline;
 import jp.yumekairo.events.Figure;
 import jp.yumekairo.events.Figures;
 import jp.yumekairo.events.FiscalYear;
@@ -105,14 +106,16 @@ class Project {
         if (kpiUnits.containsKey(kpiId)) {
             throw new DuplicateKpi(projectId, kpiId);
         }
-        if (command.baseline() != null && command.baseline().fiscalYear() != null
-                && command.baseline().fiscalYear().isAfter(lastFiscalYear)) {
-            throw new BaselineAfterProjectPeriod(command.baseline().fiscalYear(), lastFiscalYear);
+        // built only now, after the permission check: a reviewer's or another member's figure is never examined
+        Baseline baseline = command.baselineValue() == null ? null
+                : new Baseline(command.baselineValue(), command.baselineYear());
+        if (baseline != null && baseline.fiscalYear() != null && baseline.fiscalYear().isAfter(lastFiscalYear)) {
+            throw new BaselineAfterProjectPeriod(baseline.fiscalYear(), lastFiscalYear);
         }
         var finalTarget = command.finalTarget() == null ? null
                 : Figures.requireSane(command.finalTarget(), "final target");
         apply(new KpiDefined(projectId, kpiId, command.name(), command.unit(), command.direction(),
-                command.measure(), command.baseline(), finalTarget));
+                command.measure(), baseline, finalTarget));
         return new Handled(getVersion(), Map.of("kpiId", kpiId));
     }
 

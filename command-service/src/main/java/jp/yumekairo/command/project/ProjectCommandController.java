@@ -26,7 +26,6 @@ import jp.yumekairo.command.web.CommandDispatcher;
 import jp.yumekairo.command.web.Versions;
 import jp.yumekairo.command.web.Write;
 import jp.yumekairo.command.web.WriteRefusals.DuplicateAggregate;
-import jp.yumekairo.events.Baseline;
 import jp.yumekairo.events.FiscalYear;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -131,8 +130,9 @@ class ProjectCommandController {
                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                      Actor actor, HttpServletRequest request) {
         var command = new DefineKpi(projectId, body.kpiId(), body.name(), body.unit(), body.direction(),
-                body.measure(), body.baseline() == null ? null : new Baseline(body.baseline().value(),
-                        body.baseline().fiscalYear() == null ? null : FiscalYear.of(body.baseline().fiscalYear())),
+                body.measure(), body.baseline() == null ? null : body.baseline().value(),
+                body.baseline() == null || body.baseline().fiscalYear() == null ? null
+                        : FiscalYear.of(body.baseline().fiscalYear()),
                 body.finalTarget(), Versions.expectedFrom(ifMatch));
         return dispatcher.send(request, actor, Write.update(PROJECT, projectId, command, ""));
     }

@@ -32,10 +32,19 @@ final class ProjectCommands {
                            FiscalYear lastFiscalYear) {
     }
 
-    /** {@code kpiId} null: the project numbers the KPI ({@code kpi-<n>}). */
+    /**
+     * {@code kpiId} null: the project numbers the KPI ({@code kpi-<n>}). The baseline comes as given (value and
+     * year, either null): the project checks the caller's permission before it examines the figure.
+     */
     record DefineKpi(@TargetAggregateIdentifier String projectId, String kpiId, String name, String unit,
-                     Direction direction, Measure measure, Baseline baseline, BigDecimal finalTarget,
-                     @TargetAggregateVersion Long expectedVersion) {
+                     Direction direction, Measure measure, BigDecimal baselineValue, FiscalYear baselineYear,
+                     BigDecimal finalTarget, @TargetAggregateVersion Long expectedVersion) {
+
+        DefineKpi(String projectId, String kpiId, String name, String unit, Direction direction, Measure measure,
+                  Baseline baseline, BigDecimal finalTarget, Long expectedVersion) {
+            this(projectId, kpiId, name, unit, direction, measure, baseline == null ? null : baseline.value(),
+                    baseline == null ? null : baseline.fiscalYear(), finalTarget, expectedVersion);
+        }
     }
 
     record ReviseTarget(@TargetAggregateIdentifier String projectId, String kpiId, FiscalYear fiscalYear,

@@ -33,9 +33,11 @@ class ReportCommandController {
     private static final String REPORT = "report";
 
     private final CommandDispatcher dispatcher;
+    private final MemberProjects memberProjects;
 
-    ReportCommandController(CommandDispatcher dispatcher) {
+    ReportCommandController(CommandDispatcher dispatcher, MemberProjects memberProjects) {
         this.dispatcher = dispatcher;
+        this.memberProjects = memberProjects;
     }
 
     /** Submits the member's report to the committee (a resubmission after publishing needs a reason). */
@@ -43,6 +45,7 @@ class ReportCommandController {
     ResponseEntity<String> submit(@PathVariable MunicipalityCode municipalityCode, @PathVariable FiscalYear fiscalYear,
                                   @Valid @RequestBody(required = false) ReasonRequest body, Actor actor,
                                   HttpServletRequest request) {
+        memberProjects.requireReportYear(municipalityCode, fiscalYear);
         String reportId = ReportIds.of(municipalityCode, fiscalYear);
         String reason = reasonOf(body);
         return dispatcher.send(request, actor, Write.update(REPORT, reportId,
@@ -53,6 +56,7 @@ class ReportCommandController {
     @PostMapping("/comments")
     ResponseEntity<String> comment(@PathVariable MunicipalityCode municipalityCode, @PathVariable FiscalYear fiscalYear,
                                    @Valid @RequestBody CommentRequest body, Actor actor, HttpServletRequest request) {
+        memberProjects.requireCommentTarget(municipalityCode, fiscalYear, body.projectId(), body.kpiId());
         String reportId = ReportIds.of(municipalityCode, fiscalYear);
         return dispatcher.send(request, actor, Write.update(REPORT, reportId,
                 new AddReviewComment(reportId, body.sector(), body.text(), body.projectId(), body.kpiId()), ""));
@@ -63,6 +67,7 @@ class ReportCommandController {
     ResponseEntity<String> answer(@PathVariable MunicipalityCode municipalityCode, @PathVariable FiscalYear fiscalYear,
                                   @PathVariable String commentId,
                                   @Valid @RequestBody AnswerRequest body, Actor actor, HttpServletRequest request) {
+        memberProjects.requireReportYear(municipalityCode, fiscalYear);
         String reportId = ReportIds.of(municipalityCode, fiscalYear);
         return dispatcher.send(request, actor, Write.update(REPORT, reportId,
                 new AnswerReviewComment(reportId, commentId, body.text()), ""));
@@ -73,6 +78,7 @@ class ReportCommandController {
     ResponseEntity<String> publish(@PathVariable MunicipalityCode municipalityCode, @PathVariable FiscalYear fiscalYear,
                                    @Valid @RequestBody(required = false) ReasonRequest body, Actor actor,
                                    HttpServletRequest request) {
+        memberProjects.requireReportYear(municipalityCode, fiscalYear);
         String reportId = ReportIds.of(municipalityCode, fiscalYear);
         String reason = reasonOf(body);
         return dispatcher.send(request, actor, Write.update(REPORT, reportId, new PublishReport(reportId, reason),

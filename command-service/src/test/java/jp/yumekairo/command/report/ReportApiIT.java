@@ -87,6 +87,9 @@ class ReportApiIT extends CommandServiceIT {
 
     @Test
     void stepsOutOfOrder_andBadInput_areRefused_andStoreNothing() {
+        // 2019 is a report year only because a project covers it (the report-year rule)
+        expectStatus(api.post("sanyo-onoda", "/api/projects", SANYO_ONODA_GLASS.formatted("glass-2019")
+                .replace("\"firstFiscalYear\": 2020, \"lastFiscalYear\": 2022", "\"firstFiscalYear\": 2019, \"lastFiscalYear\": 2019")), 201);
         long before = eventCount();
         Response unknown = api.post("sanyo-onoda", "/api/reports/35216/2019/publication", null);
         assertThat(unknown.status()).isEqualTo(404);
@@ -115,5 +118,48 @@ class ReportApiIT extends CommandServiceIT {
     private static void assertRefused(Response response, int status) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aYearNoneOfTheMembersProjectsCovers_hasNoReport() {
+        registerGlassProject("glass-years");
+        long before = eventCount();
+
+        for (String year : new String[]{"2018", "2030"}) {
+            Response submission = api.post("sanyo-onoda", "/api/reports/35216/" + year + "/submission", null);
+            assertThat(submission.status()).as(submission.toString()).isEqualTo(409);
+            assertThat(submission.json().get("code").asText()).isEqualTo("report-year-without-projects");
+            assertThat(api.post("sanyo-onoda", "/api/reports/35216/" + year + "/publication", null)
+                    .json().get("code").asText()).isEqualTo("report-year-without-projects");
+            assertThat(api.post("reviewer-academia", "/api/reports/35216/" + year + "/comments", "{\"text\": \"x\"}")
+                    .json().get("code").asText()).isEqualTo("report-year-without-projects");
+        }
+        // 宇部市 leads nothing in this database's 2021
+        assertThat(api.post("ube", "/api/reports/35202/2021/submission", null).json().get("code").asText())
+                .isEqualTo("report-year-without-projects");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aComment_namesOnlyAProjectOfTheMember_andAKpiOfThatProject() {
+        registerGlassProject("glass-comments");
+        expectStatus(api.post("yamaguchi", "/api/projects", SANYO_ONODA_GLASS.formatted("yamaguchi-glass")
+                .replace("\"35216\"", "\"35203\"")), 201);
+        String report = REPORT.replace("2021", "2020");
+        api.post("sanyo-onoda", report + "/submission", null);
+        long before = eventCount();
+
+        Response foreign = api.post("reviewer-academia", report + "/comments",
+                "{\"text\": \"他市の事業\", \"projectId\": \"yamaguchi-glass\"}");
+        assertThat(foreign.status()).as(foreign.toString()).isEqualTo(409);
+        assertThat(foreign.json().get("code").asText()).isEqualTo("comment-project-not-in-report");
+        Response noKpi = api.post("reviewer-academia", report + "/comments",
+                "{\"text\": \"ないKPI\", \"projectId\": \"glass-comments\", \"kpiId\": \"no-such-kpi\"}");
+        assertThat(noKpi.status()).as(noKpi.toString()).isEqualTo(409);
+        assertThat(noKpi.json().get("code").asText()).isEqualTo("comment-kpi-not-in-project");
+        assertThat(eventCount()).isEqualTo(before);
+
+        expectStatus(api.post("reviewer-academia", report + "/comments",
+                "{\"text\": \"販売額の根拠は?\", \"projectId\": \"glass-comments\", \"kpiId\": \"glass-sales\"}"), 200);
     }
 }

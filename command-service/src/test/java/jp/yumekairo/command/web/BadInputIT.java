@@ -10,12 +10,14 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * A catalogue of bad and hostile requests to the command service, one line each: malformed and oversized JSON,
@@ -41,6 +43,9 @@ class BadInputIT extends CommandServiceIT {
     }
 
     private static final String IMPORT = "/api/imports/kpi-figures";
+    private static final String HUGE_BASELINE = """
+            {"kpiId": "huge", "name": "販売額", "unit": "円", "direction": "HIGHER_IS_BETTER", "measure": "ABSOLUTE",
+             "baseline": {"value": 1e10000000, "fiscalYear": 2019}}""";
     private static final String CSV_HEADER = "projectId,kpiId,fiscalYear,target,actual,status,source,note,reason\n";
 
     @BeforeAll
@@ -125,6 +130,11 @@ class BadInputIT extends CommandServiceIT {
                 new Case("invalid UTF-8 in the path", "PUT", "sanyo-onoda", GLASS + "%C3%28/kpis/glass-sales/targets/2021", "{\"value\": 1}", 400, null),
                 new Case("a backslash traversal in the path", "PUT", "sanyo-onoda", "/api/projects/a%5C..%5C..%5Cetc/kpis/x/targets/2021", "{\"value\": 1}", 400, null),
                 new Case("a charset that does not exist", "PUT", "sanyo-onoda", TARGET_2021, "{\"value\": 1}", 415, "unsupported-media-type", "Content-Type", "application/json; charset=bogus-9"),
+                new Case("a reviewer's baseline of 1e10000000", "POST", "reviewer-industry", GLASS + "/kpis", HUGE_BASELINE, 403, "not-permitted"),
+                new Case("the prefecture's baseline of 1e10000000", "POST", "prefecture", GLASS + "/kpis", HUGE_BASELINE, 403, "not-permitted"),
+                new Case("another member's editor's baseline of 1e10000000", "POST", "yamaguchi", GLASS + "/kpis", HUGE_BASELINE, 403, "not-permitted"),
+                new Case("the editor's own baseline of 1e10000000", "POST", "sanyo-onoda", GLASS + "/kpis", HUGE_BASELINE, 400, "figure-out-of-range"),
+                new Case("a reviewer's malformed KPI", "POST", "reviewer-industry", GLASS + "/kpis", "{\"kpiId\": ", 403, "not-permitted"),
                 new Case("XML instead of JSON", "PUT", "sanyo-onoda", TARGET_2021, "<value>1</value>", 415, "unsupported-media-type", "Content-Type", "application/xml"));
     }
 
@@ -227,6 +237,23 @@ class BadInputIT extends CommandServiceIT {
                 assertThat(eventCount()).as("events stored by: " + bad.name()).isEqualTo(before);
             }));
         }
+        tests.add(DynamicTest.dynamicTest("a reviewer's CSV of 20,000 rows is refused before it is read", () -> {
+            long before = eventCount();
+            StringBuilder rows = new StringBuilder();
+            for (int i = 0; i < 20_000; i++) {
+                rows.append("p,k,2021,").append(i).append(",,,,,x\n");
+            }
+            Response response = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> api.send(HttpRequest.newBuilder(
+                            URI.create(api.base() + IMPORT))
+                    .header("Authorization", "Bearer " + api.token("reviewer-industry"))
+                    .header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(csv(rows.toString())))));
+            assertThat(response.status()).as(abbreviate(response)).isEqualTo(403);
+            assertThat(response.json().get("code").asText()).isEqualTo("not-permitted");
+            assertThat(eventCount()).isEqualTo(before);
+        }));
+        tests.add(DynamicTest.dynamicTest("the editor's 1e10000000 is answered at once", () -> assertTimeoutPreemptively(
+                Duration.ofSeconds(5), () -> expectStatus(api.post("sanyo-onoda", GLASS + "/kpis", HUGE_BASELINE), 400))));
         tests.add(DynamicTest.dynamicTest("a missing token", () -> {
             long before = eventCount();
             Response response = api.put(null, TARGET_2021, "{\"value\": 12000000, \"reason\": \"x\"}");

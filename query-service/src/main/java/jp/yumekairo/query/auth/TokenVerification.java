@@ -11,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -25,9 +26,11 @@ class TokenVerification {
     private final JdbcTemplate jdbc;
     private final JwtDecoder decoder;
 
-    TokenVerification(JdbcTemplate jdbc, @Value("${yumekairo.security.issuer}") String issuer) {
+    /** {@code lifetime}: the command service's token lifetime; a token claiming to live longer is refused. */
+    TokenVerification(JdbcTemplate jdbc, @Value("${yumekairo.security.issuer}") String issuer,
+                      @Value("${yumekairo.security.token-lifetime}") Duration lifetime) {
         this.jdbc = jdbc;
-        this.decoder = new LazyJwtDecoder(this::publicKey, issuer);
+        this.decoder = new LazyJwtDecoder(this::publicKey, issuer, lifetime);
     }
 
     JwtDecoder decoder() {

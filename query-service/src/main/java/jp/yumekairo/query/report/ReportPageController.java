@@ -10,6 +10,7 @@ import jp.yumekairo.query.ui.SignedIn;
 import jp.yumekairo.query.ui.UiPage;
 import jp.yumekairo.query.web.AsOf;
 import jp.yumekairo.query.web.PathValues;
+import jp.yumekairo.query.web.QueryRefused;
 import jp.yumekairo.query.web.ViewVersions;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
@@ -71,6 +72,10 @@ class ReportPageController {
         FiscalYear year = PathValues.fiscalYear(fiscalYear);
         boolean past = (Boolean) model.getAttribute("past");
         Instant at = past ? PageAsOf.parse(asOf) : AsOf.LATEST;
+        if (!reports.exists(member, year, at)) {
+            throw QueryRefused.unknown("report-year-without-projects", member.code() + " has no project in "
+                    + year.toJapanese());
+        }
         ReportView report = reports.current(member, year, at);
         List<ReportViews.Publication> published = reports.publications(member, year, at).versions();
         model.addAttribute("member", member);

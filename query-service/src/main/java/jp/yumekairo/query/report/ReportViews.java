@@ -54,6 +54,16 @@ public class ReportViews {
         this.messages = messages;
     }
 
+    /**
+     * Whether the member has a report for the year at all: only when it leads or takes part in a project whose
+     * period covers the year (the report-year rule, the command service's {@code report-year-without-projects}).
+     */
+    @Transactional(readOnly = true)
+    public boolean exists(MunicipalityCode member, FiscalYear year, Instant asOf) {
+        return projects.projectsOf(member, asOf).stream().anyMatch(project ->
+                project.firstFiscalYear() <= year.startYear() && year.startYear() <= project.lastFiscalYear());
+    }
+
     /** The report as it stands at {@code asOf}: a draft until it is first submitted. */
     @Transactional(readOnly = true)
     public ReportView current(MunicipalityCode member, FiscalYear year, Instant asOf) {

@@ -6,6 +6,7 @@ import jp.yumekairo.query.web.QueryRefused;
 import jp.yumekairo.edge.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -13,6 +14,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -49,7 +51,9 @@ class PageAdvice {
         model.addAttribute("asOfParam", past ? PageAsOf.pickerValue(at) : null);
         boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
         model.addAttribute("lang", english ? "en" : "ja");
+        // relative: the request's Host header is the client's to choose and is never written into a page
         model.addAttribute("otherLanguageUrl", ServletUriComponentsBuilder.fromRequest(request)
+                .scheme(null).host(null).port(null)
                 .replaceQueryParam("lang", english ? "ja" : "en").build().toUriString());
         model.addAttribute("path", request.getRequestURI());
     }
@@ -59,6 +63,15 @@ class PageAdvice {
         response.setStatus(refused.status().value());
         model.addAttribute("errorCode", refused.code());
         model.addAttribute("errorDetail", refused.getMessage());
+        return "error-page";
+    }
+
+    /** A query value that is not of its type ({@code ?from=abc}): a 400 page, not a 500. */
+    @ExceptionHandler({TypeMismatchException.class, ServletRequestBindingException.class})
+    String unreadableParameter(Exception invalid, HttpServletResponse response, Model model) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("errorCode", "invalid-parameter");
+        model.addAttribute("errorDetail", "");
         return "error-page";
     }
 

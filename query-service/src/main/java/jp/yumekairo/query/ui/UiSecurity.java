@@ -13,6 +13,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -48,12 +49,20 @@ class UiSecurity {
                                         + (failure instanceof org.springframework.security.authentication.BadCredentialsException
                                         ? "error" : "unavailable"))))
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut"))
-                .exceptionHandling(handling -> handling.accessDeniedPage("/forbidden"))
+                .exceptionHandling(handling -> handling.accessDeniedPage("/forbidden")
+                        .authenticationEntryPoint(signInPage()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterBefore(new ExpiredToken(), AuthorizationFilter.class)
                 .build();
+    }
+
+    /** To the sign-in page by a relative Location: never a URL made of the request's Host header. */
+    private static LoginUrlAuthenticationEntryPoint signInPage() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/signin");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 
     /** The command service's token lasts 30 minutes; after that the person signs in again instead of failing later. */

@@ -43,4 +43,31 @@ public final class RawHttp {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The status line and headers of an answer, and its body. */
+    public record Exchange(int status, String head, String body) {
+    }
+
+    /**
+     * Sends {@code GET <path>} with exactly the headers given (each {@code Name: value}), the Host header among them:
+     * for a Host or a header value a client library refuses to send.
+     */
+    public static Exchange exchange(String baseUrl, String path, String... headers) {
+        URI base = URI.create(baseUrl);
+        StringBuilder request = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\n");
+        for (String header : headers) {
+            request.append(header).append("\r\n");
+        }
+        request.append("Connection: close\r\n\r\n");
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int headersEnd = answer.indexOf("\r\n\r\n");
+            String head = answer.substring(0, headersEnd);
+            return new Exchange(Integer.parseInt(head.substring(9, 12)), head, answer.substring(headersEnd + 4));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package jp.yumekairo.query.ui;
 
 import jp.yumekairo.query.support.Api;
+import jp.yumekairo.query.support.RawHttp;
 import jp.yumekairo.query.support.Services;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,12 @@ class PageAuthorizationIT {
             Matcher token = CSRF.matcher(get(page).body());
             assertThat(token.find()).as("a CSRF token on " + page).isTrue();
             return token.group(1);
+        }
+
+        /** The session cookie as a request header, for a raw request in this session. */
+        String cookie() {
+            return "Cookie: " + ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies()
+                    .stream().map(Object::toString).collect(java.util.stream.Collectors.joining("; "));
         }
 
         static Session signedIn(String user) {
@@ -203,5 +210,56 @@ class PageAuthorizationIT {
         assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/signin?error");
         assertThat(session.get("/signin?error").body()).contains("ユーザー名またはパスワードが違います");
         assertThat(session.get("/dashboard").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void anUnreadableQueryValue_onAReportPage_isA400PageInJapanese() {
+        HttpResponse<String> page = Session.signedIn("prefecture").get("/reports/35213/2024?from=abc");
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("指定された値の形式が正しくありません").doesNotContain("Exception");
+    }
+
+    @Test
+    void theHostHeader_isNeverWrittenIntoALinkOrARedirect() {
+        String host = "Host: evil.example";
+        RawHttp.Exchange anonymous = RawHttp.exchange(base, "/dashboard", host);
+        assertThat(anonymous.status()).isEqualTo(302);
+        assertThat(anonymous.head()).containsIgnoringCase("Location: /signin").doesNotContain("evil.example");
+
+        Session prefecture = Session.signedIn("prefecture");
+        RawHttp.Exchange page = RawHttp.exchange(base, "/dashboard?lang=ja", host, prefecture.cookie());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("lang=en").doesNotContain("evil.example");
+        RawHttp.Exchange home = RawHttp.exchange(base, "/", host, prefecture.cookie());
+        assertThat(home.status()).isEqualTo(302);
+        assertThat(home.head()).doesNotContain("evil.example");
+    }
+
+    @Test
+    void behindAnHttpsProxy_theSessionCookieIsSecure() {
+        String host = "Host: " + URI.create(base).getAuthority();
+        RawHttp.Exchange proxied = RawHttp.exchange(base, "/signin", host, "X-Forwarded-Proto: https");
+        RawHttp.Exchange direct = RawHttp.exchange(base, "/signin", host);
+
+        assertThat(sessionCookie(proxied.head())).contains("Secure").contains("HttpOnly");
+        assertThat(sessionCookie(direct.head())).doesNotContain("Secure");
+    }
+
+    private static String sessionCookie(String head) {
+        return head.lines().filter(line -> line.toLowerCase().startsWith("set-cookie:") && line.contains("SESSION"))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie in " + head));
+    }
+
+    @Test
+    void aYearNoneOfTheMembersProjectsCovers_hasNoReportPage() {
+        // 美祢市's projects run from 2021 to 2027: 2030 has no report, 2024 has one
+        Session editor = Session.signedIn("mine");
+        HttpResponse<String> none = editor.get("/reports/35213/2030");
+        HttpResponse<String> some = editor.get("/reports/35213/2024");
+
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(none.body()).contains("この年度には、この市町の事業がないため報告書はありません").doesNotContain("審査に提出");
+        assertThat(some.statusCode()).isEqualTo(200);
     }
 }
