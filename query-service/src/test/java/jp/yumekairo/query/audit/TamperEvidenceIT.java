@@ -351,7 +351,8 @@ class TamperEvidenceIT {
                     "-Dloader.main=jp.yumekairo.query.audit.LogVerifier",
                     "org.springframework.boot.loader.launch.PropertiesLauncher",
                     "--jdbc-url", services.jdbcUrl(), "--user", "yumekairo_query",
-                    "--public-keys", Path.of(System.getProperty("user.home"), ".yumekairo", "keys").toString(),
+                    "--public-keys", Path.of(System.getProperty("user.home"), ".yumekairo", "keys", "event-signing.pub.pem")
+                            .toString(),
                     "--position", String.valueOf(position), "--hash", hash));
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(output.toFile()).start();
