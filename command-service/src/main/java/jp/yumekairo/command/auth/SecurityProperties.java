@@ -5,14 +5,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.time.Duration;
 
 /**
- * Token settings: how long a bearer token lives, the issuer it names, and an optional password for a
- * first {@code admin} account outside the demo profile.
+ * Token and sign-in settings: how long a bearer token lives, the issuer it names, an optional password for a
+ * first {@code admin} account outside the demo profile, how many failed sign-ins a user name or an address may
+ * have within a window ({@code signInFailures}, {@code signInWindow}), and the secret the query service proves
+ * itself with when it names the browser's address ({@code proxySecret}; without one that header is ignored).
  */
 @ConfigurationProperties("yumekairo.security")
-public record SecurityProperties(Duration tokenLifetime, String issuer, String bootstrapAdminPassword) {
+public record SecurityProperties(Duration tokenLifetime, String issuer, String bootstrapAdminPassword,
+                                 Integer signInFailures, Duration signInWindow, String proxySecret) {
 
     public SecurityProperties {
         tokenLifetime = tokenLifetime == null ? Duration.ofMinutes(30) : tokenLifetime;
         issuer = issuer == null ? "yumekairo-ledger" : issuer;
+        signInFailures = signInFailures == null ? 10 : signInFailures;
+        signInWindow = signInWindow == null ? Duration.ofMinutes(5) : signInWindow;
+        proxySecret = proxySecret == null || proxySecret.isBlank() ? null : proxySecret;
     }
 }
