@@ -39,9 +39,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
         this.actorArgumentResolver = actorArgumentResolver;
     }
 
+    /** BCrypt on a few slots: sign-ins take turns rather than every core from the writes ({@link BoundedHashing}). */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(SecurityProperties properties) {
+        return new BoundedHashing(new BCryptPasswordEncoder(), properties.hashingSlots(), properties.hashingWait());
     }
 
     /** The API description names the token endpoint's HTTP Basic beside the bearer token the edge describes. */

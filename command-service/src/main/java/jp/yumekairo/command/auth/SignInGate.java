@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * In front of the password check at the token endpoint: an attempt for a user name, or from an address, that has used
  * up its failures is answered 429 with {@code Retry-After} before any password is hashed; an attempt that fails (401)
- * keeps its count, any other answer gives it back.
+ * keeps its count, any other answer gives it back. A sign-in that finds no free hashing slot in time is 503.
  *
  * <p>Whose address: the connection's, unless the request carries {@link #CLIENT_ADDRESS} together with
  * {@link #PROXY_SECRET} equal to {@code yumekairo.security.proxy-secret} ({@code SIGN_IN_PROXY_SECRET}), which only
@@ -63,11 +63,27 @@ final class SignInGate extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
             failed = response.getStatus() == HttpStatus.UNAUTHORIZED.value();
+        } catch (RuntimeException | ServletException | IOException thrown) {
+            if (!busy(thrown)) {
+                throw thrown;
+            }
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            Problems.write(response, request, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "sign-in-busy",
+                    "too many sign-ins at once; try again in a moment"));
         } finally {
             if (!failed) {
                 limits.forgive(either.attempt());
             }
         }
+    }
+
+    private static boolean busy(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BoundedHashing.Busy) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String address(HttpServletRequest request) {
