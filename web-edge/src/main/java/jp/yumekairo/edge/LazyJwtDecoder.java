@@ -12,9 +12,9 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.function.Supplier;
 
 /**
- * Verifies the command service's RS256 bearer tokens: signature, expiry and issuer. The public key is read on the
- * first token, not at start, because the command service creates its signing key on its first sign-in; until a
- * decoder is built, each token asks the key again.
+ * Verifies the command service's RS256 bearer tokens: signature, expiry and issuer. The public key (the file the
+ * command service publishes) is read on the first token, not at start, so a query service may start before the
+ * command service has made its key; until a decoder is built, each token asks the key again.
  */
 public final class LazyJwtDecoder implements JwtDecoder {
 

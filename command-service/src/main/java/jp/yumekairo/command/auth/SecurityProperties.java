@@ -2,6 +2,7 @@ package jp.yumekairo.command.auth;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -10,12 +11,13 @@ import java.time.Duration;
  * have within a window ({@code signInFailures}, {@code signInWindow}), and the secret the query service proves
  * itself with when it names the browser's address ({@code proxySecret}; without one that header is ignored), how
  * many password hashes may run at once ({@code hashingSlots}, one fewer than the cores by default) and how long a
- * sign-in waits for a slot ({@code hashingWait}) before it is answered 503.
+ * sign-in waits for a slot ({@code hashingWait}) before it is answered 503; and the PEM file of the key that signs
+ * the tokens ({@code tokenKey}, see {@link SigningKeys}).
  */
 @ConfigurationProperties("yumekairo.security")
 public record SecurityProperties(Duration tokenLifetime, String issuer, String bootstrapAdminPassword,
                                  Integer signInFailures, Duration signInWindow, String proxySecret,
-                                 Integer hashingSlots, Duration hashingWait) {
+                                 Integer hashingSlots, Duration hashingWait, Path tokenKey) {
 
     public SecurityProperties {
         tokenLifetime = tokenLifetime == null ? Duration.ofMinutes(30) : tokenLifetime;
