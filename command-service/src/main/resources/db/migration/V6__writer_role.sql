@@ -29,7 +29,5 @@ GRANT USAGE ON SEQUENCE domain_event_entry_global_index_seq TO "${writerRole}";
 GRANT SELECT, INSERT, DELETE ON snapshot_event_entry TO "${writerRole}";
 -- the people who sign in (created on start: the bootstrap admin, the demo users)
 GRANT SELECT, INSERT ON app_user TO "${writerRole}";
--- the bearer tokens' key pair, created by the first instance to start
-GRANT SELECT, INSERT ON token_signing_key TO "${writerRole}";
 -- a write's Idempotency-Key is claimed first and its answer filled in when the write commits
 GRANT SELECT, INSERT, UPDATE ON idempotent_request TO "${writerRole}";

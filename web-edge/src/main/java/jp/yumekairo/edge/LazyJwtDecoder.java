@@ -18,9 +18,9 @@ import java.util.function.Supplier;
 /**
  * Verifies the command service's RS256 bearer tokens: signature, expiry and issuer, and that the token has an
  * expiry no further from its issue than the configured lifetime (a correctly signed token without {@code exp}, or
- * one living until 2100, is refused). The public key is read on the
- * first token, not at start, because the command service creates its signing key on its first sign-in; until a
- * decoder is built, each token asks the key again.
+ * one living until 2100, is refused). The public key (the file the command service publishes) is read on the first
+ * token, not at start, so a query service may start before the command service has made its key; until a decoder
+ * is built, each token asks the key again.
  */
 public final class LazyJwtDecoder implements JwtDecoder {
 

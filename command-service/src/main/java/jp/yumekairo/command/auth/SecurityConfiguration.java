@@ -18,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -39,9 +40,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
         this.actorArgumentResolver = actorArgumentResolver;
     }
 
+    /** BCrypt on a few slots: sign-ins take turns rather than every core from the writes ({@link BoundedHashing}). */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(SecurityProperties properties) {
+        return new BoundedHashing(new BCryptPasswordEncoder(), properties.hashingSlots(), properties.hashingWait());
     }
 
     /** The API description names the token endpoint's HTTP Basic beside the bearer token the edge describes. */
@@ -53,7 +55,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     @Order(1)
-    SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+    SecurityFilterChain signIn(HttpSecurity http, SignInLimits limits, SecurityProperties properties) throws Exception {
         return http.securityMatcher("/api/auth/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -66,6 +68,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .authenticationEntryPoint(problem("sign-in-failed",
                                 "sign in with a valid user name and password (HTTP Basic)"))
                         .accessDeniedHandler(forbidden()))
+                // the limits are looked at before the password is: a name or an address out of failures costs no hash
+                .addFilterBefore(new SignInGate(limits, properties), BasicAuthenticationFilter.class)
                 .build();
     }
 

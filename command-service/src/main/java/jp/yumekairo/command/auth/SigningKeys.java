@@ -1,86 +1,52 @@
 package jp.yumekairo.command.auth;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.RSAKey;
+import jp.yumekairo.command.signing.SigningProperties;
+import jp.yumekairo.edge.TokenKeyFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.List;
 
 /**
- * The RSA key pair that signs bearer tokens, kept in PostgreSQL so every command-service instance signs
- * alike and survives restarts; the query service reads only its public half. Created on first use.
+ * The RSA key pair that signs bearer tokens, read at start from the PEM file {@code yumekairo.security.token-key}
+ * ({@code TOKEN_SIGNING_KEY}) with its public key beside it ({@code <name>.pub.pem}, which the query service is
+ * given); never in the database. Every command-service instance is given the same file. The demo profile makes the
+ * pair on first start ({@code yumekairo.signing.create-missing-key}); elsewhere a missing key stops the service.
  */
 @Component
 class SigningKeys {
 
-    static final String KEY_ID = "primary";
+    private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
 
+    /** The key id is the key's own JWK thumbprint (RFC 7638): a new key file is a new id. */
     record SigningKey(String keyId, RSAPublicKey publicKey, RSAPrivateKey privateKey) {
     }
 
-    private final JdbcTemplate jdbc;
-    private volatile SigningKey current;
+    private final SigningKey current;
 
-    SigningKeys(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    SigningKeys(SecurityProperties security, SigningProperties signing) {
+        if (security.tokenKey() == null) {
+            throw new IllegalStateException("yumekairo.security.token-key (TOKEN_SIGNING_KEY) names no key file: "
+                    + "the command service signs every bearer token with it and does not start without it");
+        }
+        TokenKeyFiles.TokenKey key = signing.createMissingKey()
+                ? TokenKeyFiles.loadOrCreate(security.tokenKey())
+                : TokenKeyFiles.load(security.tokenKey());
+        try {
+            String keyId = new RSAKey.Builder(key.publicKey()).build().computeThumbprint().toString();
+            this.current = new SigningKey(keyId, key.publicKey(), key.privateKey());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot compute the token key's id", e);
+        }
+        LOG.info("bearer tokens are signed with key {} ({}; public key {})", current.keyId(), security.tokenKey(),
+                TokenKeyFiles.publicKeyFile(security.tokenKey()));
     }
 
     SigningKey current() {
-        SigningKey key = current;
-        if (key == null) {
-            synchronized (this) {
-                if (current == null) {
-                    current = loadOrCreate();
-                }
-                key = current;
-            }
-        }
-        return key;
-    }
-
-    private SigningKey loadOrCreate() {
-        List<SigningKey> stored = load();
-        if (stored.isEmpty()) {
-            KeyPair pair = generate();
-            // Another instance may create it at the same moment; whichever lands first is the key.
-            jdbc.update("INSERT INTO token_signing_key (key_id, public_key, private_key) VALUES (?, ?, ?) "
-                            + "ON CONFLICT (key_id) DO NOTHING",
-                    KEY_ID, pair.getPublic().getEncoded(), pair.getPrivate().getEncoded());
-            stored = load();
-        }
-        return stored.get(0);
-    }
-
-    private List<SigningKey> load() {
-        return jdbc.query("SELECT key_id, public_key, private_key FROM token_signing_key WHERE key_id = ?",
-                (rs, i) -> decode(rs.getString(1), rs.getBytes(2), rs.getBytes(3)), KEY_ID);
-    }
-
-    private static KeyPair generate() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot generate the token signing key", e);
-        }
-    }
-
-    private static SigningKey decode(String keyId, byte[] publicKey, byte[] privateKey) {
-        try {
-            KeyFactory rsa = KeyFactory.getInstance("RSA");
-            return new SigningKey(keyId,
-                    (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(publicKey)),
-                    (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(privateKey)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the stored token signing key cannot be read", e);
-        }
+        return current;
     }
 }

@@ -42,7 +42,6 @@ class Tokens {
         this.keys = keys;
         this.properties = properties;
         this.clock = Clock.systemUTC();
-        // the key is made on the first sign-in, so it is read on the first token, not at start
         this.decoder = new LazyJwtDecoder(() -> keys.current().publicKey(), properties.issuer(),
                 properties.tokenLifetime());
     }

@@ -1,35 +1,34 @@
 package jp.yumekairo.query.auth;
 
 import jp.yumekairo.edge.LazyJwtDecoder;
+import jp.yumekairo.edge.TokenKeyFiles;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.stereotype.Component;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
-import java.util.List;
 
 /**
- * Verifies the command service's RS256 tokens with the public half of its signing key, read from the
- * {@code token_verification_key} view once the command service has created the key (on its first sign-in).
+ * Verifies the command service's RS256 tokens with its published public key, the file
+ * {@code yumekairo.security.token-public-key} ({@code TOKEN_PUBLIC_KEY}; by default where the demo's command service
+ * makes it); never with anything read from the database. The file is read on the first token, so this service may
+ * start before the command service has made its key; until then every token is refused.
  */
 @Component
 class TokenVerification {
 
-    private static final String KEY_ID = "primary";
-
-    private final JdbcTemplate jdbc;
+    private final Path publicKey;
     private final JwtDecoder decoder;
 
     /** {@code lifetime}: the command service's token lifetime; a token claiming to live longer is refused. */
-    TokenVerification(JdbcTemplate jdbc, @Value("${yumekairo.security.issuer}") String issuer,
+    TokenVerification(@Value("${yumekairo.security.token-public-key}") Path publicKey,
+                      @Value("${yumekairo.security.issuer}") String issuer,
                       @Value("${yumekairo.security.token-lifetime}") Duration lifetime) {
-        this.jdbc = jdbc;
+        this.publicKey = publicKey;
         this.decoder = new LazyJwtDecoder(this::publicKey, issuer, lifetime);
     }
 
@@ -38,15 +37,9 @@ class TokenVerification {
     }
 
     private RSAPublicKey publicKey() {
-        List<byte[]> keys = jdbc.query("SELECT public_key FROM token_verification_key WHERE key_id = ?",
-                (row, index) -> row.getBytes(1), KEY_ID);
-        if (keys.isEmpty()) {
-            throw new BadJwtException("no token has been issued yet");
+        if (!Files.isRegularFile(publicKey)) {
+            throw new BadJwtException("the command service's token public key " + publicKey + " is not there yet");
         }
-        try {
-            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(keys.get(0)));
-        } catch (GeneralSecurityException corrupt) {
-            throw new IllegalStateException("the stored token verification key cannot be read", corrupt);
-        }
+        return TokenKeyFiles.readPublicKey(publicKey);
     }
 }

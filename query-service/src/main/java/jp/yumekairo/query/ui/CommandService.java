@@ -12,6 +12,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -60,31 +61,48 @@ public class CommandService {
         }
     }
 
+    /** The browser's address, for the command service's sign-in limits (believed only with {@link #PROXY_SECRET}). */
+    static final String CLIENT_ADDRESS = "X-Yumekairo-Client-Address";
+    static final String PROXY_SECRET = "X-Yumekairo-Proxy-Secret";
+
     private final URI base;
+    private final String proxySecret;
     private final RestClient http;
     private final ObjectMapper json;
 
     CommandService(UiProperties properties, RestClient.Builder http, ObjectMapper json) {
         this.base = properties.commandServiceUrl();
+        this.proxySecret = properties.signInProxySecret();
         this.http = http.requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(ClientHttpRequestFactorySettings.defaults()
                         .withConnectTimeout(Duration.ofSeconds(5)).withReadTimeout(Duration.ofSeconds(30))))
                 .build();
         this.json = json;
     }
 
-    /** Exchanges a user name and password for the command service's token; refused credentials throw. */
-    SignedIn signIn(String user, String password) {
+    /**
+     * Exchanges a user name and password for the command service's token; refused credentials throw, and so does a
+     * sign-in the command service limits ({@link SignInLimited}). {@code browserAddress} (may be null) is named to the
+     * command service, with the shared secret, when one is configured.
+     */
+    SignedIn signIn(String user, String password, String browserAddress) {
         String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         Answer answer;
         try {
-            answer = http.post().uri(base.resolve("/api/auth/token")).header(HttpHeaders.AUTHORIZATION, "Basic " + basic)
-                    .accept(MediaType.APPLICATION_JSON).exchange((request, response) ->
-                            new Answer(response.getStatusCode().value(), response.getBody().readAllBytes()));
+            RestClient.RequestBodySpec request = http.post().uri(base.resolve("/api/auth/token"))
+                    .header(HttpHeaders.AUTHORIZATION, "Basic " + basic);
+            if (proxySecret != null && browserAddress != null) {
+                request.header(PROXY_SECRET, proxySecret).header(CLIENT_ADDRESS, browserAddress);
+            }
+            answer = request.accept(MediaType.APPLICATION_JSON).exchange((sent, response) ->
+                    new Answer(response.getStatusCode().value(), response.getBody().readAllBytes()));
         } catch (ResourceAccessException unreachable) {
             throw new AuthenticationServiceException("the command service at " + base + " does not answer", unreachable);
         }
         if (answer.status() == 401 || answer.status() == 403) {
             throw new BadCredentialsException("user name or password not accepted");
+        }
+        if (answer.status() == 429) {
+            throw new SignInLimited();
         }
         if (answer.status() != 200) {
             throw new AuthenticationServiceException("the command service answered " + answer.status());
@@ -134,6 +152,13 @@ public class CommandService {
         } catch (ResourceAccessException unreachable) {
             return new Outcome(503, json.createObjectNode().put("code", "command-service-unreachable")
                     .put("detail", "the command service does not answer"));
+        }
+    }
+
+    /** The command service refused the attempt unchecked: too many failed sign-ins for the name or the address. */
+    static final class SignInLimited extends AuthenticationException {
+        SignInLimited() {
+            super("too many failed sign-ins; try again later");
         }
     }
 

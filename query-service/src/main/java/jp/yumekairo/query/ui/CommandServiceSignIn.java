@@ -4,6 +4,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import java.util.List;
 
@@ -21,7 +22,10 @@ class CommandServiceSignIn implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication attempt) {
-        SignedIn signedIn = commands.signIn(attempt.getName(), String.valueOf(attempt.getCredentials()));
+        // the browser's address, as this service sees it, so the command service limits failures per person's address
+        String browserAddress = attempt.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
+        SignedIn signedIn = commands.signIn(attempt.getName(), String.valueOf(attempt.getCredentials()), browserAddress);
         return UsernamePasswordAuthenticationToken.authenticated(signedIn, null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + signedIn.role())));
     }

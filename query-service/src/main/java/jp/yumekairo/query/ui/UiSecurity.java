@@ -47,7 +47,8 @@ class UiSecurity {
                         .defaultSuccessUrl("/", true).failureHandler((request, response, failure) ->
                                 response.sendRedirect(request.getContextPath() + "/signin?"
                                         + (failure instanceof org.springframework.security.authentication.BadCredentialsException
-                                        ? "error" : "unavailable"))))
+                                        ? "error" : failure instanceof CommandService.SignInLimited ? "limited"
+                                        : "unavailable"))))
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut"))
                 .exceptionHandling(handling -> handling.accessDeniedPage("/forbidden")
                         .authenticationEntryPoint(signInPage()))
