@@ -2,7 +2,6 @@ package jp.yumekairo.query.project;
 
 import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.query.web.AsOf;
-import jp.yumekairo.query.web.PathValues;
 import jp.yumekairo.query.web.QueryRefused;
 import jp.yumekairo.query.web.ViewVersions;
 import org.springframework.http.ResponseEntity;
@@ -53,8 +52,7 @@ class ProjectQueryController {
 
     /** One member's projects (led or taken part in), with KPIs per fiscal year, costs and evaluations. */
     @GetMapping("/municipalities/{code}/projects")
-    MemberProjects projectsOf(@PathVariable String code, @RequestParam(required = false) String asOf) {
-        MunicipalityCode member = PathValues.member(code);
+    MemberProjects projectsOf(@PathVariable("code") MunicipalityCode member, @RequestParam(required = false) String asOf) {
         Instant at = AsOf.parse(asOf);
         return new MemberProjects(member.code(), member.nameJa(), views.projectsOf(member, at));
     }

@@ -3,7 +3,6 @@ package jp.yumekairo.query.report;
 import jp.yumekairo.events.FiscalYear;
 import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.query.web.AsOf;
-import jp.yumekairo.query.web.PathValues;
 import jp.yumekairo.query.web.QueryRefused;
 import jp.yumekairo.query.web.Spreadsheets;
 import org.apache.commons.csv.CSVFormat;
@@ -21,7 +20,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import static jp.yumekairo.query.web.PathValues.member;
 
 /**
  * A member's yearly 効果検証 printed as the published tables lay it out: as PDF (A4 landscape), as an Excel workbook
@@ -39,26 +37,26 @@ class ReportExportController {
 
     /** The report as PDF, ready to print and publish. */
     @GetMapping("/api/municipalities/{code}/reports/{fiscalYear}.pdf")
-    ResponseEntity<byte[]> pdf(@PathVariable String code, @PathVariable int fiscalYear,
+    ResponseEntity<byte[]> pdf(@PathVariable("code") MunicipalityCode member, @PathVariable FiscalYear fiscalYear,
                                @RequestParam(required = false) Integer version,
                                @RequestParam(required = false) String asOf) {
-        return files.pdf(print(code, fiscalYear, version, asOf));
+        return files.pdf(print(member, fiscalYear, version, asOf));
     }
 
     /** The report as an Excel workbook, ready to print: A4 landscape, one page wide. */
     @GetMapping("/api/municipalities/{code}/reports/{fiscalYear}.xlsx")
-    ResponseEntity<byte[]> xlsx(@PathVariable String code, @PathVariable int fiscalYear,
+    ResponseEntity<byte[]> xlsx(@PathVariable("code") MunicipalityCode member, @PathVariable FiscalYear fiscalYear,
                                 @RequestParam(required = false) Integer version,
                                 @RequestParam(required = false) String asOf) {
-        return files.xlsx(print(code, fiscalYear, version, asOf));
+        return files.xlsx(print(member, fiscalYear, version, asOf));
     }
 
     /** The same table as CSV (UTF-8 with a byte-order mark), one line per KPI, figures as plain numbers. */
     @GetMapping("/api/municipalities/{code}/reports/{fiscalYear}.csv")
-    ResponseEntity<byte[]> csv(@PathVariable String code, @PathVariable int fiscalYear,
+    ResponseEntity<byte[]> csv(@PathVariable("code") MunicipalityCode member, @PathVariable FiscalYear fiscalYear,
                                @RequestParam(required = false) Integer version,
                                @RequestParam(required = false) String asOf) {
-        PrintedReport report = print(code, fiscalYear, version, asOf);
+        PrintedReport report = print(member, fiscalYear, version, asOf);
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
             printer.printRecord(ReportWorkbook.HEADINGS);
@@ -97,9 +95,7 @@ class ReportExportController {
         return Spreadsheets.downloadCsv(out.toString(), report.filename() + ".csv");
     }
 
-    private PrintedReport print(String code, int fiscalYear, Integer version, String asOf) {
-        MunicipalityCode member = member(code);
-        FiscalYear year = PathValues.fiscalYear(fiscalYear);
+    private PrintedReport print(MunicipalityCode member, FiscalYear year, Integer version, String asOf) {
         if (version != null && asOf != null) {
             throw QueryRefused.invalid("version-and-as-of", "give either version or asOf, not both");
         }

@@ -8,7 +8,6 @@ import jp.yumekairo.events.report.ReportIds;
 import jp.yumekairo.query.report.ReportViews.Comparison;
 import jp.yumekairo.query.report.ReportViews.Publications;
 import jp.yumekairo.query.web.AsOf;
-import jp.yumekairo.query.web.PathValues;
 import jp.yumekairo.query.web.QueryRefused;
 import jp.yumekairo.query.web.ViewVersions;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 
-import static jp.yumekairo.query.web.PathValues.member;
 
 /** A member's yearly report now or as of any instant, its frozen published versions, and what changed between them. */
 @RestController
@@ -37,13 +35,11 @@ class ReportQueryController {
 
     /** The report as it stands (or stood at {@code asOf}); with {@code minVersion}, waits for the report's own writes. */
     @GetMapping
-    ReportView report(@PathVariable String code, @PathVariable int fiscalYear,
+    ReportView report(@PathVariable("code") MunicipalityCode member, @PathVariable FiscalYear fiscalYear,
                       @RequestParam(required = false) String asOf, @RequestParam(required = false) Long minVersion) {
-        MunicipalityCode member = member(code);
-        FiscalYear year = PathValues.fiscalYear(fiscalYear);
         Instant at = AsOf.parse(asOf);
-        viewVersions.awaitVersion(ReportIds.of(member, year), minVersion);
-        return reports.current(member, year, at);
+        viewVersions.awaitVersion(ReportIds.of(member, fiscalYear), minVersion);
+        return reports.current(member, fiscalYear, at);
     }
 
     /**
@@ -51,16 +47,16 @@ class ReportQueryController {
      * the hash chain's checkpoint at the publication.
      */
     @GetMapping("/versions")
-    Publications versions(@PathVariable String code, @PathVariable int fiscalYear,
+    Publications versions(@PathVariable("code") MunicipalityCode member, @PathVariable FiscalYear fiscalYear,
                           @RequestParam(required = false) String asOf) {
-        return reports.publications(member(code), PathValues.fiscalYear(fiscalYear), AsOf.parse(asOf));
+        return reports.publications(member, fiscalYear, AsOf.parse(asOf));
     }
 
     /** Published version {@code version}, exactly as it stood when it was published. */
     @GetMapping("/versions/{version}")
-    ResponseEntity<ReportView> version(@PathVariable String code, @PathVariable int fiscalYear,
+    ResponseEntity<ReportView> version(@PathVariable("code") MunicipalityCode member, @PathVariable FiscalYear fiscalYear,
                                        @PathVariable int version) {
-        ReportView view = reports.version(member(code), PathValues.fiscalYear(fiscalYear), version)
+        ReportView view = reports.version(member, fiscalYear, version)
                 .orElseThrow(() -> QueryRefused.unknown("unknown-report-version",
                         "the report has no published version " + version));
         return ResponseEntity.ok().eTag("\"v" + version + "\"").body(view);
@@ -68,9 +64,9 @@ class ReportQueryController {
 
     /** The field-by-field differences between version {@code from} and version {@code to} (absent: now), with who and why. */
     @GetMapping("/diff")
-    Comparison diff(@PathVariable String code, @PathVariable int fiscalYear, @RequestParam int from,
+    Comparison diff(@PathVariable("code") MunicipalityCode member, @PathVariable FiscalYear fiscalYear, @RequestParam int from,
                     @RequestParam(required = false) Integer to, @RequestParam(required = false) String asOf) {
-        return reports.compare(member(code), PathValues.fiscalYear(fiscalYear), from, to, AsOf.parse(asOf))
+        return reports.compare(member, fiscalYear, from, to, AsOf.parse(asOf))
                 .orElseThrow(() -> QueryRefused.unknown("unknown-report-version",
                         "the report has no published version " + from + (to == null ? "" : " or " + to)));
     }

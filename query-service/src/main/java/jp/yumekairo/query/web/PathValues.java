@@ -4,7 +4,10 @@ import jp.yumekairo.events.FiscalYear;
 import jp.yumekairo.events.InvalidValueException;
 import jp.yumekairo.events.MunicipalityCode;
 
-/** The member code and fiscal year of a read's path: an unknown member is 404, a year out of range 400. */
+/**
+ * The member code and fiscal year of a page's path: an unknown member is 404, a year out of range 400. The API's paths
+ * convert through the edge's converters instead, with the same refusals (web/ProblemAdvice).
+ */
 public final class PathValues {
 
     private PathValues() {
