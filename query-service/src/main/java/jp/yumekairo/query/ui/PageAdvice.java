@@ -59,19 +59,20 @@ class PageAdvice {
     }
 
     @ExceptionHandler(QueryRefused.class)
-    String refused(QueryRefused refused, HttpServletResponse response, Model model) {
+    String refused(QueryRefused refused, HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setStatus(refused.status().value());
         model.addAttribute("errorCode", refused.code());
-        model.addAttribute("errorDetail", refused.getMessage());
+        model.addAttribute("requestId", RequestIds.of(request));
         return "error-page";
     }
 
     /** A query value that is not of its type ({@code ?from=abc}): a 400 page, not a 500. */
     @ExceptionHandler({TypeMismatchException.class, ServletRequestBindingException.class})
-    String unreadableParameter(Exception invalid, HttpServletResponse response, Model model) {
+    String unreadableParameter(Exception invalid, HttpServletRequest request, HttpServletResponse response,
+                               Model model) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("errorCode", "invalid-parameter");
-        model.addAttribute("errorDetail", "");
+        model.addAttribute("requestId", RequestIds.of(request));
         return "error-page";
     }
 
@@ -87,7 +88,7 @@ class PageAdvice {
         LOG.error("unexpected failure on a page", exception);
         response.setStatus(500);
         model.addAttribute("errorCode", "internal-error");
-        model.addAttribute("errorDetail", "request id " + RequestIds.of(request));
+        model.addAttribute("requestId", RequestIds.of(request));
         return "error-page";
     }
 }

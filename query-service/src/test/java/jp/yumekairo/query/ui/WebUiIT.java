@@ -6,6 +6,7 @@ import jp.yumekairo.query.support.Services;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import java.nio.charset.Charset;
@@ -175,6 +176,16 @@ class WebUiIT {
                     .contains("1,050,000人").contains("1,060,000人").contains("ube").contains("入園者数の見込みを上方修正");
             assertThat(revision).contains("令和6年度");
             ube.screenshot("ube-history");
+
+            // one KPI and one year, the year typed as a clerk would: only that KPI's changes of 令和6年度 remain
+            ube.open("/projects/ube-tokiwa/history?kpi=visitors&year=R6");
+            List<WebElement> rows = ube.all("#history tbody tr");
+            assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.getText())
+                    .contains("ときわ公園の入園者数").contains("令和6年度"));
+            assertThat(new Select(ube.find("#history-kpi")).getFirstSelectedOption().getText()).isEqualTo("ときわ公園の入園者数");
+            assertThat(new Select(ube.find("#history-year")).getFirstSelectedOption().getText()).isEqualTo("令和6年度");
+            ube.open("/projects/ube-tokiwa/history?year=abc");
+            assertThat(ube.find("main").getText()).contains("年度を読み取れません");
         }
     }
 
