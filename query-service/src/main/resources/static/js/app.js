@@ -152,4 +152,37 @@
       field.focus();
     }
   });
+
+  // The "as of" field is text (和暦 or western, to the second); its calendar button opens the browser's own date
+  // picker, whose choice is written into the field as the page's language writes a day, keeping a typed time.
+  document.addEventListener('click', function (event) {
+    if (event.target.id === 'as-of-calendar-button') {
+      const calendar = document.getElementById('as-of-calendar');
+      if (calendar.showPicker) {
+        calendar.showPicker();
+      } else {
+        calendar.focus();
+      }
+    }
+  });
+  document.addEventListener('change', function (event) {
+    if (event.target.id !== 'as-of-calendar' || !event.target.value) {
+      return;
+    }
+    const field = document.getElementById('as-of-input');
+    const time = (field.value.match(/\d{1,2}:\d{2}(:\d{2})?\s*$/) || [''])[0];
+    const parts = event.target.value.split('-').map(Number);
+    const day = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2], 12));
+    let written = event.target.value;
+    if (document.documentElement.lang !== 'en') {
+      const part = {};
+      new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {era: 'long', year: 'numeric', timeZone: 'UTC'})
+        .formatToParts(day).forEach(function (p) { part[p.type] = p.value; });
+      // the first year of an era is 元年, as the server writes it
+      written = part.era + (part.year === '1' ? '元' : part.year) + '年' + parts[1] + '月' + parts[2] + '日';
+    }
+    field.value = written + (time ? ' ' + time.trim() : '');
+    field.removeAttribute('aria-invalid');
+    field.focus();
+  });
 }());

@@ -14,6 +14,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.chrono.JapaneseDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -29,6 +30,7 @@ public class Formats {
     public static final String UNKNOWN = "—";
     private static final DateTimeFormatter ERA_NAME = DateTimeFormatter.ofPattern("GGGG", Locale.JAPAN);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final ObjectMapper json;
 
@@ -110,6 +112,22 @@ public class Formats {
         }
         int percent = ratio.multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP).intValue();
         return Math.max(0, Math.min(100, percent));
+    }
+
+    /** A moment in 和暦 to the second, as the "as of" picker and its banner show it: 令和6年9月30日 15:00:00. */
+    static String wareki(ZonedDateTime local) {
+        JapaneseDate date = JapaneseDate.from(local.toLocalDate());
+        int ofEra = date.get(java.time.temporal.ChronoField.YEAR_OF_ERA);
+        return ERA_NAME.format(date) + (ofEra == 1 ? "元" : String.valueOf(ofEra)) + "年"
+                + local.getMonthValue() + "月" + local.getDayOfMonth() + "日 " + TIME_OF_DAY.format(local);
+    }
+
+    /** The moment a past page shows: 和暦 to the second in Japanese, 2024/09/30 15:00:00 in English. */
+    public String moment(Instant instant) {
+        if (instant == null) {
+            return UNKNOWN;
+        }
+        return english() ? time(instant) : wareki(instant.atZone(AsOf.JAPAN));
     }
 
     /** An instant in Japan's time: 2026/11/23 21:41:17. */

@@ -36,20 +36,22 @@ class PageAdvice {
         if (authentication != null && authentication.getPrincipal() instanceof SignedIn me) {
             model.addAttribute("me", me);
         }
+        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
         String asOf = request.getParameter("asOf");
         Instant at;
         try {
             at = PageAsOf.parse(asOf);
+            model.addAttribute("asOfField", PageAsOf.fieldValue(at, english));
         } catch (QueryRefused invalid) {
+            // the page shows now under an alert, and the field keeps what was typed so that it can be corrected
             at = jp.yumekairo.query.web.AsOf.LATEST;
             model.addAttribute("asOfInvalid", true);
+            model.addAttribute("asOfField", asOf);
         }
         boolean past = PageAsOf.past(at);
         model.addAttribute("past", past);
         model.addAttribute("asOfInstant", past ? at : null);
-        model.addAttribute("asOfPicker", PageAsOf.pickerValue(at));
-        model.addAttribute("asOfParam", past ? PageAsOf.pickerValue(at) : null);
-        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        model.addAttribute("asOfParam", PageAsOf.linkValue(at));
         model.addAttribute("lang", english ? "en" : "ja");
         // relative: the request's Host header is the client's to choose and is never written into a page
         model.addAttribute("otherLanguageUrl", ServletUriComponentsBuilder.fromRequest(request)

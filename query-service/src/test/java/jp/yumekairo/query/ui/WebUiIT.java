@@ -293,11 +293,22 @@ class WebUiIT {
     void aPastMoment_isClearlyMarked_andTheEnglishSwitchTranslatesThePage() {
         try (Browser prefecture = new Browser(base)) {
             prefecture.signIn("prefecture");
-            prefecture.fill("#as-of-input", "");
-            prefecture.script("document.getElementById('as-of-input').value = '2001-04-01T09:00';");
-            prefecture.find("form.as-of button").click();
+            // a word is not a moment: said so, and the field keeps it for correcting
+            prefecture.fill("#as-of-input", "yesterday");
+            prefecture.find("form.as-of button[type=submit]").click();
+            assertThat(prefecture.waitForText(".error-banner", "時点を読み取れません")).contains("令和6年9月30日");
+            assertThat(prefecture.find("#as-of-input").getAttribute("value")).isEqualTo("yesterday");
+            assertThat(prefecture.find("#as-of-input").getAttribute("aria-invalid")).isEqualTo("true");
 
-            assertThat(prefecture.waitForText(".past-banner", "過去の時点")).contains("2001/04/01 09:00:00");
+            // the calendar writes its day in 和暦, keeping the time typed after it
+            prefecture.fill("#as-of-input", "09:00");
+            prefecture.script("const c = document.getElementById('as-of-calendar'); c.value = '2001-04-01';"
+                    + "c.dispatchEvent(new Event('change', {bubbles: true}));");
+            assertThat(prefecture.find("#as-of-input").getAttribute("value")).isEqualTo("平成13年4月1日 09:00");
+            prefecture.find("form.as-of button[type=submit]").click();
+
+            assertThat(prefecture.waitForText(".past-banner", "過去の時点")).contains("平成13年4月1日 09:00:00");
+            assertThat(prefecture.find("#as-of-input").getAttribute("value")).isEqualTo("平成13年4月1日 09:00:00");
             assertThat(prefecture.text()).contains("広域計画はまだ登録されていません");
 
             prefecture.find("a.lang").click();
