@@ -42,7 +42,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * each member reports its own KGI figures, from the KGI's baseline year (census history) to the plan's end, and
  * the secretariat reports the partnership's figure where the source publishes only the total.
  */
-@Aggregate
+@Aggregate(cache = "planCache")
 class WideAreaPlan {
 
     @AggregateIdentifier

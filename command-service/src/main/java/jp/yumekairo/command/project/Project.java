@@ -60,7 +60,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * 事業: a grant project of one member (単独) or several (広域), led by one municipality whose editor alone
  * writes it. Each handler returns the aggregate's version after the command.
  */
-@Aggregate
+@Aggregate(cache = "projectCache")
 class Project {
 
     @AggregateIdentifier

@@ -36,7 +36,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * the committee comments while it is submitted; the editor answers and publishes it as version 1, 2, ….
  * The figures stay in the projects: a version is the report as it stood when it was published.
  */
-@Aggregate
+@Aggregate(cache = "reportCache")
 class Report {
 
     enum State { DRAFT, SUBMITTED, PUBLISHED }

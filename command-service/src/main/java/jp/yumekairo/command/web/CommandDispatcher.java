@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,7 +33,8 @@ import java.util.regex.Pattern;
 /**
  * Sends a controller's command with the person, reason and request id as metadata, and answers with the
  * aggregate's new version (body and {@code ETag}). Under an {@code Idempotency-Key} the answer is stored in
- * the same transaction as the events, so a retry gets the first answer and stores nothing new.
+ * the same transaction as the events, so a retry gets the first answer and stores nothing new. A command refused
+ * because its aggregate was behind the log (appended to by another instance meanwhile) is tried once more.
  */
 @Component
 public class CommandDispatcher {
@@ -54,6 +56,15 @@ public class CommandDispatcher {
     }
 
     public ResponseEntity<String> send(HttpServletRequest request, Actor actor, Write write) {
+        try {
+            return attempt(request, actor, write);
+        } catch (ConcurrencyException behindTheLog) {
+            // another instance (or request) appended first: the cached aggregate was dropped, read it afresh once
+            return attempt(request, actor, write);
+        }
+    }
+
+    private ResponseEntity<String> attempt(HttpServletRequest request, Actor actor, Write write) {
         String key = request.getHeader(IDEMPOTENCY_KEY);
         if (key == null) {
             return toResponse(execute(request, actor, write), false);
