@@ -65,6 +65,7 @@ class PageAdvice {
         response.setStatus(refused.status().value());
         model.addAttribute("errorCode", refused.code());
         model.addAttribute("requestId", RequestIds.of(request));
+        errorLayout(model, request);
         return "error-page";
     }
 
@@ -75,13 +76,15 @@ class PageAdvice {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("errorCode", "invalid-parameter");
         model.addAttribute("requestId", RequestIds.of(request));
+        errorLayout(model, request);
         return "error-page";
     }
 
     /** A form of another member's, or a page the role may not see: the same 403 page Spring Security shows. */
     @ExceptionHandler(AccessDeniedException.class)
-    String denied(HttpServletResponse response) {
+    String denied(HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        errorLayout(model, request);
         return "forbidden";
     }
 
@@ -91,6 +94,18 @@ class PageAdvice {
         response.setStatus(500);
         model.addAttribute("errorCode", "internal-error");
         model.addAttribute("requestId", RequestIds.of(request));
+        errorLayout(model, request);
         return "error-page";
+    }
+
+    /**
+     * Spring does not run the {@code @ModelAttribute} methods for an exception handler's model: an error page gets the
+     * layout's attributes (language, who is signed in) here, so it is as Japanese and as navigable as any page.
+     */
+    private void errorLayout(Model model, HttpServletRequest request) {
+        if (!model.containsAttribute("lang")) {
+            layout(model, org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication(),
+                    request);
+        }
     }
 }
