@@ -20,24 +20,42 @@
     charts.splice(0).forEach(function (chart) { chart.destroy(); });
     document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
       const data = JSON.parse(canvas.dataset.chart);
+      // a year whose total lacks some members is a hollow point on a dashed segment, never a solid point
+      const complete = data.complete || data.actual.map(function () { return true; });
+      // (a year with only a target has no point to draw, hollow or not)
+      const hollow = complete.map(function (c, i) { return !c && data.actual[i] !== null && data.actual[i] !== undefined; });
+      const datasets = [
+        {label: canvas.dataset.labelActual, data: data.actual, borderColor: '#1f5fa8',
+          backgroundColor: '#1f5fa8', pointStyle: 'circle', spanGaps: true, pointRadius: 4, pointBorderWidth: 2,
+          pointBackgroundColor: hollow.map(function (h) { return h ? '#ffffff' : '#1f5fa8'; }),
+          segment: {borderDash: function (context) {
+            return hollow[context.p0DataIndex] || hollow[context.p1DataIndex] ? [6, 4] : undefined;
+          }}},
+        {label: canvas.dataset.labelTarget, data: data.target, borderColor: '#a34a00',
+          backgroundColor: '#a34a00', borderDash: [6, 4], pointStyle: 'rectRot', spanGaps: true}
+      ];
+      if (hollow.some(function (h) { return h; })) {
+        // a legend entry only: no data of its own, drawn as the hollow point the chart uses
+        datasets.push({label: canvas.dataset.labelIncomplete, data: [], borderColor: '#1f5fa8',
+          backgroundColor: '#ffffff', pointStyle: 'circle', borderDash: [6, 4], pointBorderWidth: 2});
+      }
+      // what the chart was given, for a reader of the page (and its tests) to check without reading the canvas
+      canvas.dataset.hollowPoints = JSON.stringify(hollow.map(function (h, i) { return h ? i : -1; })
+        .filter(function (i) { return i >= 0; }));
+      canvas.dataset.legend = JSON.stringify(datasets.map(function (d) { return d.label; }));
       charts.push(new window.Chart(canvas, {
         type: 'line',
-        data: {
-          labels: data.labels,
-          datasets: [
-            {label: canvas.dataset.labelActual, data: data.actual, borderColor: '#1f5fa8',
-              backgroundColor: '#1f5fa8', pointStyle: 'circle', spanGaps: true},
-            {label: canvas.dataset.labelTarget, data: data.target, borderColor: '#a34a00',
-              backgroundColor: '#a34a00', borderDash: [6, 4], pointStyle: 'rectRot', spanGaps: true}
-          ]
-        },
+        data: {labels: data.labels, datasets: datasets},
         options: {
           responsive: true,
           maintainAspectRatio: false,
           animation: false,
           scales: {y: {ticks: {callback: function (value) { return figure(value, data.unit); }}}},
-          plugins: {tooltip: {callbacks: {label: function (context) {
-            return context.dataset.label + ': ' + figure(context.parsed.y, data.unit);
+          plugins: {legend: {labels: {usePointStyle: true}},
+            tooltip: {callbacks: {label: function (context) {
+            const incomplete = context.datasetIndex === 0 && hollow[context.dataIndex];
+            return context.dataset.label + ': ' + figure(context.parsed.y, data.unit)
+              + (incomplete ? ' (' + canvas.dataset.labelIncomplete + ')' : '');
           }}}}
         }
       }));

@@ -63,10 +63,19 @@ class AuditPageController {
         }
         model.addAttribute("filters", filters);
         try {
-            EventCriteria criteria = LogFilters.criteria(given(filters, "municipality"), given(filters, "project"),
+            // a dashboard figure's 根拠をたどる: the events behind one KGI figure (plan, kgi, member or total, year)
+            String plan = given(parameters, "plan");
+            model.addAttribute("tracedKgi", plan == null ? null : parameters.get("kgi"));
+            EventCriteria criteria = plan != null
+                    ? FigureTrace.of(null, null, null, plan, given(parameters, "kgi"), given(parameters, "member"),
+                            number(parameters, "year", Integer::valueOf), given(parameters, "figure"))
+                    : LogFilters.criteria(given(filters, "municipality"), given(filters, "project"),
                     given(filters, "kpi"), number(filters, "fiscalYear", Integer::valueOf),
                     given(filters, "type") == null ? null : List.of(filters.get("type")), given(filters, "from"),
                     given(filters, "to"), number(parameters, "after", Long::valueOf));
+            if (plan != null && number(parameters, "after", Long::valueOf) != null) {
+                criteria.after(number(parameters, "after", Long::valueOf));
+            }
             if ((Boolean) model.getAttribute("past")) {
                 criteria.to(Timestamp.from(PageAsOf.parse(parameters.get("asOf"))));
             }

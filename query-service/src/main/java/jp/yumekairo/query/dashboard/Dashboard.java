@@ -29,14 +29,19 @@ public record Dashboard(String planId, String name, int firstFiscalYear, int las
     }
 
     /**
-     * A member's figure; status {@code NOT_REPORTED} and a null value when it has reported nothing for the year;
+     * A member's figure; status {@code NOT_REPORTED} and a null value when it has reported nothing for the year
+     * ({@code PARTNERSHIP_ONLY} when the year's figure is published for the partnership only);
      * {@code trace} lists the events behind it.
      */
     public record Member(String municipalityCode, String municipalityName, BigDecimal value, String status,
                          String source, String trace) {
     }
 
-    /** One year of the trend: the total, whether it is complete, what it is based on, and the plan target if set. */
-    public record Point(int year, BigDecimal total, boolean complete, BigDecimal target, String totalBasis) {
+    /**
+     * One year of the trend: the total, whether it is complete (else {@code missingMembers} names who has not
+     * reported), what it is based on, and the plan target if set.
+     */
+    public record Point(int year, BigDecimal total, boolean complete, BigDecimal target, String totalBasis,
+                        List<String> missingMembers) {
     }
 }

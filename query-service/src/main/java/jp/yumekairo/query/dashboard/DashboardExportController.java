@@ -43,7 +43,8 @@ class DashboardExportController {
                 Spreadsheets.text(row, 3, member.municipalityName());
                 Spreadsheets.text(row, 4, member.municipalityCode());
                 Spreadsheets.number(row, 5, member.value());
-                Spreadsheets.text(row, 6, member.status().equals(DashboardViews.NOT_REPORTED) ? "未報告" : member.status());
+                Spreadsheets.text(row, 6, member.status().equals(DashboardViews.NOT_REPORTED) ? "未報告"
+                        : member.status().equals(DashboardViews.PARTNERSHIP_ONLY) ? "圏域全体で公表（市町別なし）" : member.status());
             }
             Row total = figures.createRow(index++);
             Spreadsheets.text(total, 0, kgi.name());

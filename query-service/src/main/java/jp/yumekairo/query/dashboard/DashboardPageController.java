@@ -31,6 +31,10 @@ class DashboardPageController {
                      DashboardViews.Activity activity) {
     }
 
+    /** A member's row of the status board: its report status per fiscal year of the board (null: no report that year). */
+    record BoardRow(String code, String name, List<DashboardViews.ReportStatus> years) {
+    }
+
     private final DashboardViews dashboards;
     private final UiProperties properties;
     private final Formats formats;
@@ -67,16 +71,30 @@ class DashboardPageController {
                     activity.getOrDefault(member.code(), new DashboardViews.Activity(0, null))));
         }
         model.addAttribute("members", rows);
+        List<DashboardViews.ReportStatus> statuses = found.map(plan -> dashboards.reportStatuses(
+                plan.firstFiscalYear(), plan.lastFiscalYear(), at)).orElse(List.of());
+        List<Integer> boardYears = statuses.stream().map(DashboardViews.ReportStatus::fiscalYear).distinct().sorted()
+                .toList();
+        List<BoardRow> board = new ArrayList<>();
+        for (MunicipalityCode member : MunicipalityCode.values()) {
+            board.add(new BoardRow(member.code(), member.nameJa(), boardYears.stream().map(year -> statuses.stream()
+                    .filter(s -> s.municipalityCode().equals(member.code()) && s.fiscalYear() == year)
+                    .findFirst().orElse(null)).toList()));
+        }
+        model.addAttribute("boardYears", boardYears);
+        model.addAttribute("board", board);
         model.addAttribute("live", !(Boolean) model.getAttribute("past"));
         return "dashboard";
     }
 
-    /** The trend of a KGI for Chart.js: the total and the plan target per year. */
+    /** The trend of a KGI for Chart.js: the total, whether it is complete, and the plan target per year. */
     private Map<String, Object> chart(Dashboard.Kgi kgi) {
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("labels", kgi.series().stream().map(point -> formats.year(point.year())).toList());
         chart.put("actual", kgi.series().stream().map(Dashboard.Point::total).toList());
         chart.put("target", kgi.series().stream().map(Dashboard.Point::target).toList());
+        // an incomplete year (some member has not reported) is drawn hollow with a dashed segment, never solid
+        chart.put("complete", kgi.series().stream().map(Dashboard.Point::complete).toList());
         chart.put("unit", kgi.unit());
         return chart;
     }

@@ -29,6 +29,8 @@ class DashboardViews {
     static final String NOT_REPORTED = "NOT_REPORTED";
     static final String MEMBERS = "MEMBERS";
     static final String PARTNERSHIP = "PARTNERSHIP";
+    /** A member's status for a year whose figure is published only for the partnership as a whole. */
+    static final String PARTNERSHIP_ONLY = "PARTNERSHIP_ONLY";
 
     private final JdbcTemplate jdbc;
 
@@ -111,8 +113,9 @@ class DashboardViews {
             List<Dashboard.Member> members = new ArrayList<>();
             for (String code : plan.members()) {
                 Reported reported = kgiFigures.getOrDefault(shown, Map.of()).get(code);
+                String none = PARTNERSHIP.equals(total.basis()) ? PARTNERSHIP_ONLY : NOT_REPORTED;
                 members.add(new Dashboard.Member(code, MunicipalityCode.of(code).nameJa(),
-                        reported == null ? null : reported.value(), reported == null ? NOT_REPORTED : reported.status(),
+                        reported == null ? null : reported.value(), reported == null ? none : reported.status(),
                         reported == null ? null : reported.source(),
                         TraceLinks.kgiFigure(plan.planId(), kgi.kgiId(), code, shown, asOf)));
             }
@@ -123,7 +126,7 @@ class DashboardViews {
                 Total pointTotal = total(plan.members(), kgi.aggregation(), kgiFigures.getOrDefault(point, Map.of()),
                         kgiPartnership.get(point));
                 series.add(new Dashboard.Point(point, pointTotal.sum(), pointTotal.complete(), kgiTargets.get(point),
-                        pointTotal.basis()));
+                        pointTotal.basis(), pointTotal.missing()));
             }
             views.add(new Dashboard.Kgi(kgi.kgiId(), kgi.name(), kgi.unit(), kgi.direction().name(),
                     kgi.aggregation().name(), kgi.baseline(), kgi.baselineYear(), shown, total.sum(),
@@ -151,6 +154,49 @@ class DashboardViews {
                             row.getTimestamp("last").toInstant()));
                 }, Timestamp.from(asOf));
         return activity;
+    }
+
+    /**
+     * One cell of the status board: a member's report of a fiscal year ({@code DRAFT}, {@code SUBMITTED} or
+     * {@code PUBLISHED} with its latest version) and how many of the projects it leads or takes part in that year
+     * have an evaluation (効果検証) submitted.
+     */
+    record ReportStatus(String municipalityCode, int fiscalYear, String state, Integer version,
+                        int evaluations, int projects) {
+    }
+
+    /**
+     * The status board as of an instant: per member and fiscal year of the plan, only the years for which the member
+     * has a project (a report exists only then).
+     */
+    @Transactional(readOnly = true)
+    public List<ReportStatus> reportStatuses(int firstYear, int lastYear, Instant asOf) {
+        Timestamp at = Timestamp.from(asOf);
+        return jdbc.query("""
+                SELECT m.code, y.year,
+                       (SELECT count(*) FROM query.project p WHERE p.recorded_at <= ?
+                          AND (p.lead_municipality = m.code OR m.code = ANY (p.participants))
+                          AND p.first_fiscal_year <= y.year AND y.year <= p.last_fiscal_year) AS projects,
+                       (SELECT count(DISTINCT e.project_id) FROM query.evaluation e JOIN query.project p USING (project_id)
+                         WHERE e.recorded_at <= ? AND p.recorded_at <= ? AND e.fiscal_year = y.year
+                           AND (p.lead_municipality = m.code OR m.code = ANY (p.participants))) AS evaluations,
+                       (SELECT max(version) FROM query.report_publication r
+                         WHERE r.municipality = m.code AND r.fiscal_year = y.year AND r.recorded_at <= ?) AS version,
+                       (SELECT kind FROM (
+                            SELECT 'SUBMITTED' AS kind, recorded_at, sequence_number FROM query.report_submission s
+                             WHERE s.municipality = m.code AND s.fiscal_year = y.year AND s.recorded_at <= ?
+                            UNION ALL
+                            SELECT 'PUBLISHED', recorded_at, sequence_number FROM query.report_publication r
+                             WHERE r.municipality = m.code AND r.fiscal_year = y.year AND r.recorded_at <= ?) steps
+                         ORDER BY recorded_at DESC, sequence_number DESC LIMIT 1) AS state
+                FROM unnest(?::text[]) WITH ORDINALITY AS m(code, n), generate_series(?, ?) AS y(year)
+                ORDER BY m.n, y.year""",
+                (row, index) -> new ReportStatus(row.getString("code"), row.getInt("year"),
+                        row.getString("state") == null ? "DRAFT" : row.getString("state"),
+                        (Integer) row.getObject("version"), row.getInt("evaluations"), row.getInt("projects")),
+                at, at, at, at, at, at,
+                java.util.Arrays.stream(MunicipalityCode.values()).map(MunicipalityCode::code).toArray(String[]::new),
+                firstYear, lastYear).stream().filter(status -> status.projects() > 0).toList();
     }
 
     private record Total(BigDecimal sum, boolean complete, List<String> missing, String basis, String source) {

@@ -116,7 +116,9 @@ class DashboardIT {
         assertThat(kgi.get("totalBasis").asText()).isEqualTo("PARTNERSHIP");
         assertThat(kgi.get("totalSource").asText()).isEqualTo("第1期のKGI・KPIの達成状況");
         assertThat(kgi.get("baseline").isNull()).isTrue();
-        assertThat(member(kgi, "35202").get("status").asText()).isEqualTo("NOT_REPORTED");
+        // published for the partnership only: the members are not 未報告
+        assertThat(member(kgi, "35202").get("status").asText()).isEqualTo("PARTNERSHIP_ONLY");
+        assertThat(member(kgi, "35202").get("value").isNull()).isTrue();
         assertThat(kgi.get("series")).hasSize(2);
         assertThat(kgi.get("series").get(1).get("target").intValue()).isEqualTo(150);
     }
