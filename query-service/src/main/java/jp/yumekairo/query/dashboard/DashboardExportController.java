@@ -1,25 +1,34 @@
 package jp.yumekairo.query.dashboard;
 
+import jp.yumekairo.query.ui.Formats;
 import jp.yumekairo.query.web.AsOf;
 import jp.yumekairo.query.web.QueryRefused;
 import jp.yumekairo.query.web.Spreadsheets;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The consolidated KGI dashboard as an Excel workbook: one sheet of members and totals, one of the series. */
+import java.util.Locale;
+
+/**
+ * The consolidated KGI dashboard as an Excel workbook: one sheet of members and totals, one of the series; years in
+ * 和暦 and statuses in Japanese, as the city's own sheets write them.
+ */
 @RestController
 class DashboardExportController {
 
     private final DashboardViews dashboards;
+    private final MessageSource messages;
 
-    DashboardExportController(DashboardViews dashboards) {
+    DashboardExportController(DashboardViews dashboards, MessageSource messages) {
         this.dashboards = dashboards;
+        this.messages = messages;
     }
 
     /** Per KGI each member's figure and status, the total (marked 未報告あり when incomplete) and the target. */
@@ -39,17 +48,17 @@ class DashboardExportController {
                 Row row = figures.createRow(index++);
                 Spreadsheets.text(row, 0, kgi.name());
                 Spreadsheets.text(row, 1, kgi.unit());
-                Spreadsheets.number(row, 2, (long) kgi.year());
+                Spreadsheets.text(row, 2, Formats.warekiYear(kgi.year()));
                 Spreadsheets.text(row, 3, member.municipalityName());
                 Spreadsheets.text(row, 4, member.municipalityCode());
                 Spreadsheets.number(row, 5, member.value());
-                Spreadsheets.text(row, 6, member.status().equals(DashboardViews.NOT_REPORTED) ? "未報告"
-                        : member.status().equals(DashboardViews.PARTNERSHIP_ONLY) ? "圏域全体で公表（市町別なし）" : member.status());
+                Spreadsheets.text(row, 6, messages.getMessage("actual." + member.status(), null, member.status(),
+                        Locale.JAPANESE));
             }
             Row total = figures.createRow(index++);
             Spreadsheets.text(total, 0, kgi.name());
             Spreadsheets.text(total, 1, kgi.unit());
-            Spreadsheets.number(total, 2, (long) kgi.year());
+            Spreadsheets.text(total, 2, Formats.warekiYear(kgi.year()));
             Spreadsheets.text(total, 3, DashboardViews.PARTNERSHIP.equals(kgi.totalBasis()) ? "圏域全体(公表値)"
                     : kgi.complete() ? "圏域合計" : "圏域合計(未報告あり)");
             Spreadsheets.number(total, 5, kgi.total());
@@ -66,7 +75,7 @@ class DashboardExportController {
             for (Dashboard.Point point : kgi.series()) {
                 Row row = series.createRow(index++);
                 Spreadsheets.text(row, 0, kgi.name());
-                Spreadsheets.number(row, 1, (long) point.year());
+                Spreadsheets.text(row, 1, Formats.warekiYear(point.year()));
                 Spreadsheets.number(row, 2, point.total());
                 Spreadsheets.text(row, 3, point.complete() ? "はい" : "いいえ");
                 Spreadsheets.number(row, 4, point.target());

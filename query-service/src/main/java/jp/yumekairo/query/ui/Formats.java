@@ -66,9 +66,13 @@ public class Formats {
         if (english()) {
             return String.valueOf(year);
         }
+        return warekiYear(year);
+    }
+
+    /** A calendar year in 和暦 whatever the language: 令和2年 for 2020, 令和元年 for 2019 (as the documents write it). */
+    public static String warekiYear(int year) {
         JapaneseDate date = JapaneseDate.from(LocalDate.of(year, 12, 31));
         int ofEra = date.get(java.time.temporal.ChronoField.YEAR_OF_ERA);
-        // the first year of an era is 元年 (令和元年 = 2019), as the documents write it
         return ERA_NAME.format(date) + (ofEra == 1 ? "元" : String.valueOf(ofEra)) + "年";
     }
 

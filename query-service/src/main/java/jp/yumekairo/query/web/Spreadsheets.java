@@ -32,7 +32,10 @@ public final class Spreadsheets {
     private Spreadsheets() {
     }
 
-    /** A new workbook whose cell styles are: 1, bold for headings; 2, quote-prefixed for formula-like text. */
+    /**
+     * A new workbook whose cell styles are: 1, bold for headings; 2, quote-prefixed for formula-like text; 3 and 4,
+     * whole and decimal figures with separators and ▲ for negatives, as the municipal documents print them.
+     */
     public static Workbook workbook() {
         Workbook workbook = new XSSFWorkbook();
         CellStyle heading = workbook.createCellStyle();
@@ -41,6 +44,10 @@ public final class Spreadsheets {
         heading.setFont(bold);
         CellStyle quoted = workbook.createCellStyle();
         quoted.setQuotePrefixed(true);
+        CellStyle whole = workbook.createCellStyle();
+        whole.setDataFormat(workbook.createDataFormat().getFormat("#,##0;\"▲\"#,##0"));
+        CellStyle decimal = workbook.createCellStyle();
+        decimal.setDataFormat(workbook.createDataFormat().getFormat("#,##0.0##;\"▲\"#,##0.0##"));
         return workbook;
     }
 
@@ -60,6 +67,7 @@ public final class Spreadsheets {
         Cell cell = row.createCell(column);
         if (value != null) {
             cell.setCellValue(value.doubleValue());
+            cell.setCellStyle(row.getSheet().getWorkbook().getCellStyleAt(value.stripTrailingZeros().scale() > 0 ? 4 : 3));
         }
     }
 
@@ -67,6 +75,7 @@ public final class Spreadsheets {
         Cell cell = row.createCell(column);
         if (value != null) {
             cell.setCellValue(value);
+            cell.setCellStyle(row.getSheet().getWorkbook().getCellStyleAt(3));
         }
     }
 

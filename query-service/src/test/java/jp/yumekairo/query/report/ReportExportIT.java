@@ -225,8 +225,12 @@ class ReportExportIT {
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheet("KGI");
             assertThat(find(sheet, 3, "津和野町").getCell(6).getStringCellValue()).isEqualTo("未報告");
+            Row mine = find(sheet, 3, "美祢市");
+            assertThat(mine.getCell(6).getStringCellValue()).isEqualTo("確定");
+            assertThat(mine.getCell(2).getStringCellValue()).isEqualTo("令和2年");
             Row total = find(sheet, 3, "圏域合計(未報告あり)");
             assertThat(total.getCell(5).getNumericCellValue()).isEqualTo(23_267d);
+            assertThat(total.getCell(5).getCellStyle().getDataFormatString()).isEqualTo("#,##0;\"▲\"#,##0");
         }
     }
 
