@@ -41,6 +41,7 @@ class UiSecurity {
                         .requestMatchers("/signin", "/forbidden", "/error", "/css/**", "/js/**", "/webjars/**",
                                 "/favicon.ico").permitAll()
                         .requestMatchers("/audit", "/audit/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers("/plan", "/plan/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .authenticationProvider(new CommandServiceSignIn(commands))
                 .formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin")

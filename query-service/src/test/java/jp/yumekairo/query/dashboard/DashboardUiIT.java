@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,37 @@ class DashboardUiIT {
             auditor.waitUntil(d -> d.getCurrentUrl().contains("/audit"));
             assertThat(auditor.find("#traced").getText()).contains("根拠");
             assertThat(auditor.all("#events tbody tr")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void theSecretariat_entersAPartnershipFigureInTheBrowser_andACorrectionWithoutAReasonIsRefusedInJapanese() {
+        try (Browser admin = new Browser(base)) {
+            admin.signIn("admin");
+            admin.find("nav a[href='/plan']").click();
+            admin.waitForText("h1", "広域計画の管理");
+            assertThat(admin.find("#plan-kgis").getText()).contains("新規雇用創出数").contains("定住人口");
+
+            new Select(admin.find("#plan-figure-kgi")).selectByVisibleText("新規雇用創出数");
+            new Select(admin.find("#plan-figure-member")).selectByValue("partnership");
+            new Select(admin.find("#plan-figure-year")).selectByValue("2021");
+            admin.fill("#plan-figure-value", "470");
+            admin.fill("#plan-figure-source", "第2期ビジョン 現状値");
+            admin.find("#plan-figure form").submit();
+            assertThat(admin.waitForText("#plan-figure .notice", "保存しました")).contains("保存しました");
+
+            // the same year again is a correction: without a reason it is refused beside the field, nothing stored
+            new Select(admin.find("#plan-figure-kgi")).selectByVisibleText("新規雇用創出数");
+            new Select(admin.find("#plan-figure-member")).selectByValue("partnership");
+            new Select(admin.find("#plan-figure-year")).selectByValue("2021");
+            admin.fill("#plan-figure-value", "480");
+            admin.find("#plan-figure form").submit();
+            assertThat(admin.waitForText("#plan-figure-reason-error", "理由")).contains("理由を入力してください");
+            assertThat(admin.find("#plan-figure-value").getAttribute("value")).isEqualTo("480");
+
+            admin.open("/dashboard");
+            assertThat(admin.waitForText("#kgi-new-jobs .total", "470")).contains("470人");
+            admin.screenshot("admin-plan");
         }
     }
 }

@@ -34,7 +34,7 @@ class PageAuthorizationIT {
             "/members/35202/import", "/reports/35213/2024.pdf?version=1", "/reports/35213/2024.xlsx",
             "/members/35202/import/2024.xlsx", "/members/35202/projects/new", "/members/35216/projects/new",
             "/projects/sanyo-onoda-glass-branding/edit",
-            "/audit?plan=yume-kairo-2&kgi=settled-population&year=2020&figure=total");
+            "/audit?plan=yume-kairo-2&kgi=settled-population&year=2020&figure=total", "/plan");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private static Services services;
@@ -103,11 +103,11 @@ class PageAuthorizationIT {
         // "/" answers with a redirect to the role's home page
         // registration and correction: only the member's own editor
         // the last: a dashboard figure's 根拠をたどる (the audit page filtered to its events), auditors and admin only
-        expected.put("prefecture", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200, 403, 403, 403, 403, 403));
-        expected.put("ube", List.of(302, 200, 200, 200, 200, 200, 200, 403, 200, 200, 200, 200, 200, 403, 403, 403));
-        expected.put("reviewer-academia", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200, 403, 403, 403, 403, 403));
-        expected.put("auditor", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 403, 403, 403, 403, 200));
-        expected.put("admin", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 403, 403, 403, 403, 200));
+        expected.put("prefecture", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403));
+        expected.put("ube", List.of(302, 200, 200, 200, 200, 200, 200, 403, 200, 200, 200, 200, 200, 403, 403, 403, 403));
+        expected.put("reviewer-academia", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403));
+        expected.put("auditor", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 403, 403, 403, 403, 200, 403));
+        expected.put("admin", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 403, 403, 403, 403, 200, 200));
 
         Session anonymous = new Session();
         for (String page : PAGES) {
@@ -162,12 +162,19 @@ class PageAuthorizationIT {
                 Map.of("name", "x", "grantProgram", "SECOND_GENERATION", "firstFiscalYear", "2024",
                         "lastFiscalYear", "2025", "_csrf", prefecture.csrf("/dashboard")));
         HttpResponse<String> auditorRebuild = prefecture.post("/audit/rebuild", Map.of("_csrf", prefecture.csrf("/dashboard")));
+        HttpResponse<String> planTarget = prefecture.post("/plan/targets", Map.of("kgiId", "settled-population",
+                "year", "2026", "value", "1", "reason", "x", "_csrf", prefecture.csrf("/dashboard")));
+        HttpResponse<String> planFigure = ube.post("/plan/figures", Map.of("kgiId", "settled-population",
+                "member", "35202", "year", "2020", "value", "1", "status", "CONFIRMED", "reason", "x",
+                "_csrf", ube.csrf("/members/35202")));
 
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(withoutCsrf.statusCode()).isEqualTo(403);
         assertThat(rename.statusCode()).isEqualTo(403);
         assertThat(register.statusCode()).isEqualTo(403);
         assertThat(auditorRebuild.statusCode()).isEqualTo(403);
+        assertThat(planTarget.statusCode()).isEqualTo(403);
+        assertThat(planFigure.statusCode()).isEqualTo(403);
         assertThat(api.get("sanyo-onoda", "/api/projects/sanyo-onoda-glass-branding").get("version").asLong())
                 .isEqualTo(before);
     }
