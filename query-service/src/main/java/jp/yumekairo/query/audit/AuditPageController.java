@@ -3,6 +3,9 @@ package jp.yumekairo.query.audit;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.yumekairo.events.FiscalYear;
+import jp.yumekairo.events.InvalidValueException;
+import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.query.audit.RebuildRuns.RebuildStatus;
 import jp.yumekairo.query.ui.PageAsOf;
 import jp.yumekairo.query.ui.SignedIn;
@@ -35,6 +38,12 @@ import java.util.function.Function;
 @UiPage
 class AuditPageController {
 
+    /** Every event type the log holds, in the order the type filter offers them. */
+    static final List<String> EVENT_TYPES = List.of("ProjectRegistered", "ProjectDetailsCorrected", "KpiDefined",
+            "KpiRenamed", "TargetRevised", "ActualRecorded", "ProjectCostRecorded", "ProjectActivitiesRecorded",
+            "EvaluationSubmitted", "EvaluationRevised", "ReportSubmitted", "ReviewCommentAdded",
+            "ReviewCommentAnswered", "ReportPublished", "PlanDefined", "KgiDefined", "PlanTargetRevised",
+            "KgiFigureReported", "PartnershipFigureReported");
     static final List<String> FILTERS = List.of("municipality", "project", "kpi", "fiscalYear", "type", "from", "to");
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
@@ -70,7 +79,7 @@ class AuditPageController {
                     ? FigureTrace.of(null, null, null, plan, given(parameters, "kgi"), given(parameters, "member"),
                             number(parameters, "year", Integer::valueOf), given(parameters, "figure"))
                     : LogFilters.criteria(given(filters, "municipality"), given(filters, "project"),
-                    given(filters, "kpi"), number(filters, "fiscalYear", Integer::valueOf),
+                    given(filters, "kpi"), fiscalYear(given(filters, "fiscalYear")),
                     given(filters, "type") == null ? null : List.of(filters.get("type")), given(filters, "from"),
                     given(filters, "to"), number(parameters, "after", Long::valueOf));
             if (plan != null && number(parameters, "after", Long::valueOf) != null) {
@@ -99,6 +108,9 @@ class AuditPageController {
             // the page offers to start the first one
         }
         model.addAttribute("rebuild", shown);
+        model.addAttribute("members", MunicipalityCode.values());
+        model.addAttribute("eventTypes", EVENT_TYPES);
+        model.addAttribute("fiscalYears", java.util.stream.IntStream.rangeClosed(2019, 2030).boxed().toList());
         return "audit";
     }
 
@@ -126,6 +138,18 @@ class AuditPageController {
     @ResponseBody
     ResponseEntity<RebuildStatus> rebuildStatus(@PathVariable long runId) {
         return ResponseEntity.ok(runs.status(runId));
+    }
+
+    /** A fiscal year as people type it (令和6年度, R6, 2024), or the refusal that says so in Japanese. */
+    private static Integer fiscalYear(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        try {
+            return FiscalYear.parse(typed).startYear();
+        } catch (InvalidValueException unreadable) {
+            throw QueryRefused.invalid("invalid-fiscal-year", "fiscalYear: " + unreadable.getMessage());
+        }
     }
 
     private Map<String, Object> asJson(Object answer) {

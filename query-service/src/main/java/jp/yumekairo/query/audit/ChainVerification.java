@@ -20,8 +20,13 @@ import java.util.Arrays;
 @Component
 class ChainVerification {
 
-    /** The verdict {@code GET /api/audit/verify} answers. {@code checkedUpTo} is 0 while nothing is chained. */
-    record Verdict(boolean intact, long checkedUpTo, Long firstBrokenPosition, String reason, long checkedEvents) {
+    /**
+     * The verdict {@code GET /api/audit/verify} answers. {@code checkedUpTo} is 0 while nothing is chained;
+     * {@code kind} names what the first difference is (forged, deleted, inserted, reordered, payload-changed,
+     * metadata-changed, changed, out-of-turn), null while intact, for the page to say in words.
+     */
+    record Verdict(boolean intact, long checkedUpTo, Long firstBrokenPosition, String reason, long checkedEvents,
+                   String kind) {
     }
 
     private static final int FETCH = 500;
@@ -46,14 +51,14 @@ class ChainVerification {
                 + "FROM public.domain_event_entry e FULL JOIN query.audit_chain c ON c.global_index = e.global_index "
                 + "ORDER BY coalesce(e.global_index, c.global_index)", walk);
         if (walk.brokenAt != null) {
-            return new Verdict(false, walk.brokenAt, walk.brokenAt, walk.reason, walk.checked);
+            return new Verdict(false, walk.brokenAt, walk.brokenAt, walk.reason, walk.checked, walk.kind);
         }
         if (head == null) {
             return new Verdict(true, 0, null, "nothing is chained yet: the chain keeper chains events once they "
-                    + "are settled; every event's signature is valid", 0);
+                    + "are settled; every event's signature is valid", 0, null);
         }
         return new Verdict(true, chainHead, null, "every event up to position " + chainHead
-                + " is as it was when chained, and every event is signed by the command service", walk.checked);
+                + " is as it was when chained, and every event is signed by the command service", walk.checked, null);
     }
 
 
@@ -66,6 +71,7 @@ class ChainVerification {
         private byte[] previous = ChainHash.GENESIS;
         private Long brokenAt;
         private String reason;
+        private String kind;
         private long checked;
 
         Walk(EventSignatures signatures, long chainHead) {
@@ -82,6 +88,7 @@ class ChainVerification {
             long chainedIndex = row.getLong("chained_index");
             boolean chained = !row.wasNull();
             if (!present) {
+                kind = "deleted";
                 broken(chainedIndex, "the event chained at position " + chainedIndex + " (" + row.getString("chained_id")
                         + ") is no longer in the log: it was deleted, or moved to another position");
                 return;
@@ -89,6 +96,7 @@ class ChainVerification {
             StoredEvent event = StoredEvent.read(row);
             if (event.globalIndex() <= chainHead) {
                 if (!chained) {
+                    kind = "inserted";
                     broken(event.globalIndex(), "the event at position " + event.globalIndex() + " ("
                             + event.eventIdentifier() + ") was not in the log when the chain passed this position: "
                             + "it was inserted afterwards");
@@ -96,6 +104,7 @@ class ChainVerification {
                 }
                 byte[] link = ChainHash.link(previous, event);
                 if (!Arrays.equals(link, row.getBytes("link"))) {
+                    kind = kind(event, row);
                     broken(event.globalIndex(), difference(event, row));
                     return;
                 }
@@ -104,6 +113,7 @@ class ChainVerification {
             }
             // chained or not yet: an event the command service did not sign is forged, wherever it stands
             if (!signatures.genuine(event)) {
+                kind = "forged";
                 broken(event.globalIndex(), "the event at position " + event.globalIndex() + " ("
                         + event.eventIdentifier() + ") " + (event.signature() == null ? "has no signature"
                         : "has no valid signature") + " of the command service: it was not written by the service "
@@ -112,8 +122,22 @@ class ChainVerification {
             }
             String outOfTurn = sequences.follow(event);
             if (outOfTurn != null) {
+                kind = "out-of-turn";
                 broken(event.globalIndex(), outOfTurn);
             }
+        }
+
+        private static String kind(StoredEvent event, ResultSet row) throws SQLException {
+            if (!row.getString("chained_id").equals(event.eventIdentifier())) {
+                return "reordered";
+            }
+            if (!Arrays.equals(ChainHash.digest(event.payload()), row.getBytes("payload_sha256"))) {
+                return "payload-changed";
+            }
+            if (!Arrays.equals(ChainHash.digest(event.metaData()), row.getBytes("metadata_sha256"))) {
+                return "metadata-changed";
+            }
+            return "changed";
         }
 
         private static String difference(StoredEvent event, ResultSet row) throws SQLException {

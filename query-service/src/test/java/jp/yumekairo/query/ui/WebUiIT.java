@@ -268,10 +268,11 @@ class WebUiIT {
 
             auditor.fill("#filter-project", "ube-tokiwa");
             auditor.fill("#filter-kpi", "visitors");
-            auditor.fill("#filter-fiscalYear", "2024");
+            new org.openqa.selenium.support.ui.Select(auditor.find("#filter-fiscalYear"))
+                    .selectByVisibleText("令和6年度 (2024)");
             auditor.find("#log form button").click();
             String events = auditor.waitForText("#events tbody", "ube-tokiwa");
-            assertThat(events).contains("ube").contains("EDITOR");
+            assertThat(events).contains("ube").contains("編集者").contains("宇部市").doesNotContain("EDITOR");
             assertThat(auditor.all("#events tbody tr")).isNotEmpty()
                     .allSatisfy(row -> assertThat(row.getText()).contains("ube-tokiwa"));
         }
