@@ -26,10 +26,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
+import java.util.TreeMap;
 
 import static jp.yumekairo.query.web.PathValues.member;
 
@@ -55,11 +56,19 @@ class ReportPageController {
         this.versions = versions;
     }
 
-    /** The reports of every member and fiscal year of the plan period: a reviewer's home. */
+    /**
+     * A reviewer's home: every report that exists at the picker's moment (a member's report of a year exists only
+     * when it leads or takes part in a project of that year), those submitted for review first, then by fiscal
+     * year, each with its state and how many comments it has and how many are still without an answer.
+     */
     @GetMapping("/reports")
-    String reports(Model model) {
-        model.addAttribute("members", MunicipalityCode.values());
-        model.addAttribute("fiscalYears", IntStream.rangeClosed(2022, 2026).boxed().toList());
+    String reports(@RequestParam(required = false) String asOf, Model model) {
+        boolean past = (Boolean) model.getAttribute("past");
+        List<ReportViews.Summary> all = reports.overview(past ? PageAsOf.parse(asOf) : AsOf.LATEST);
+        Map<Integer, List<ReportViews.Summary>> byYear = new TreeMap<>(Comparator.reverseOrder());
+        all.forEach(summary -> byYear.computeIfAbsent(summary.fiscalYear(), year -> new ArrayList<>()).add(summary));
+        model.addAttribute("submitted", all.stream().filter(ReportViews.Summary::submitted).toList());
+        model.addAttribute("byYear", byYear);
         return "reports";
     }
 
@@ -88,6 +97,7 @@ class ReportPageController {
         model.addAttribute("diffFrom", diffFrom);
         model.addAttribute("diffTo", to);
         model.addAttribute("commentsBySector", bySector(report.comments()));
+        model.addAttribute("commentTargets", targets(report));
         model.addAttribute("editor", !past && me.editorOf(member.code()));
         model.addAttribute("reviewer", !past && me.is("REVIEWER"));
         return "report";
@@ -131,20 +141,31 @@ class ReportPageController {
                 Map.of("reason", reason));
     }
 
-    /** A reviewer's comment, on the whole report or on one project or KPI; the sector comes from their token. */
+    /**
+     * A reviewer's comment, on the whole report or on one project or KPI; the sector comes from their token. The
+     * page's form names its target as {@code target}: "" for the whole report, a project id, or
+     * {@code projectId/kpiId} (ids never hold a "/"); {@code projectId} and {@code kpiId} are read when it is absent.
+     */
     @PostMapping("/reports/{code}/{fiscalYear}/comments")
     String comment(@PathVariable String code, @PathVariable int fiscalYear, @RequestParam(defaultValue = "") String text,
+                   @RequestParam(required = false) String target,
                    @RequestParam(defaultValue = "") String projectId, @RequestParam(defaultValue = "") String kpiId,
                    @AuthenticationPrincipal SignedIn me, HttpServletRequest request, RedirectAttributes flash) {
         if (!me.is("REVIEWER")) {
             throw new AccessDeniedException("only reviewers comment");
+        }
+        if (target != null) {
+            int slash = target.indexOf('/');
+            projectId = slash < 0 ? target : target.substring(0, slash);
+            kpiId = slash < 0 ? "" : target.substring(slash + 1);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("text", text);
         body.put("projectId", projectId.isBlank() ? null : projectId);
         body.put("kpiId", kpiId.isBlank() ? null : kpiId);
         return write(code, fiscalYear, "comment", "comments", body, me, false, request, flash,
-                Map.of("text", text, "projectId", projectId, "kpiId", kpiId));
+                Map.of("text", text, "target", target != null ? target
+                        : projectId + (kpiId.isBlank() ? "" : "/" + kpiId)));
     }
 
     /** The member's answer to a comment. */
@@ -168,6 +189,29 @@ class ReportPageController {
         boolean sent = forms.send(request, me, new Forms.Submission(formId, "POST", path, body, null, values),
                 version -> versions.awaitVersion(ReportIds.of(member, year), version), flash);
         return "redirect:/reports/" + member.code() + "/" + fiscalYear + (sent ? "" : "#" + formId);
+    }
+
+    /**
+     * What each comment is about, by name ("事業名 / KPI名"), by comment id; a comment on the whole report has none.
+     * A target the report does not show (the command service refuses such comments) maps to null.
+     */
+    private static Map<String, String> targets(ReportView report) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (ReportView.ReportProject project : report.projects()) {
+            names.put(project.projectId(), project.name());
+            for (ReportView.ReportKpi kpi : project.kpis()) {
+                names.put(project.projectId() + "/" + kpi.kpiId(), project.name() + " / " + kpi.name());
+            }
+        }
+        Map<String, String> targets = new LinkedHashMap<>();
+        for (Comment comment : report.comments()) {
+            if (comment.projectId() == null) {
+                continue;
+            }
+            String key = comment.projectId() + (comment.kpiId() == null ? "" : "/" + comment.kpiId());
+            targets.put(comment.commentId(), names.get(key));
+        }
+        return targets;
     }
 
     private static Map<String, List<Comment>> bySector(List<Comment> comments) {

@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -62,6 +64,75 @@ public class ReportViews {
     public boolean exists(MunicipalityCode member, FiscalYear year, Instant asOf) {
         return projects.projectsOf(member, asOf).stream().anyMatch(project ->
                 project.firstFiscalYear() <= year.startYear() && year.startYear() <= project.lastFiscalYear());
+    }
+
+    /**
+     * One line of the reviewers' list of reports: a member's report of a fiscal year, its state at the instant
+     * ({@code DRAFT}, {@code SUBMITTED} or {@code PUBLISHED}), its last published version (null when none), and how
+     * many comments it has and how many of them are still without an answer.
+     */
+    public record Summary(String municipalityCode, String municipalityName, int fiscalYear, String status,
+                          Integer latestVersion, int comments, int unanswered) {
+
+        public boolean submitted() {
+            return "SUBMITTED".equals(status);
+        }
+    }
+
+    /**
+     * Every report that exists at {@code asOf} (the report-year rule of {@link #exists}), whichever years they
+     * are of: submitted ones first, then the newest fiscal year first, the members in the partnership's order.
+     */
+    @Transactional(readOnly = true)
+    public List<Summary> overview(Instant asOf) {
+        Timestamp at = Timestamp.from(asOf);
+        Map<String, String> states = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT DISTINCT ON (report_id) report_id, kind FROM (
+                    SELECT report_id, 'SUBMITTED' AS kind, sequence_number FROM query.report_submission
+                    WHERE recorded_at <= ?
+                    UNION ALL
+                    SELECT report_id, 'PUBLISHED', sequence_number FROM query.report_publication
+                    WHERE recorded_at <= ?) steps
+                ORDER BY report_id, sequence_number DESC""",
+                row -> {
+                    states.put(row.getString("report_id"), row.getString("kind"));
+                }, at, at);
+        Map<String, Integer> latest = new LinkedHashMap<>();
+        jdbc.query("SELECT report_id, max(version) AS v FROM query.report_publication WHERE recorded_at <= ? "
+                + "GROUP BY report_id", row -> {
+                    latest.put(row.getString("report_id"), row.getInt("v"));
+                }, at);
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT c.report_id, count(*) AS comments,
+                       count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM query.report_answer a
+                           WHERE a.report_id = c.report_id AND a.comment_id = c.comment_id
+                             AND a.recorded_at <= ?)) AS unanswered
+                FROM query.report_comment c WHERE c.recorded_at <= ? GROUP BY c.report_id""",
+                row -> {
+                    counts.put(row.getString("report_id"),
+                            new int[]{row.getInt("comments"), row.getInt("unanswered")});
+                }, at, at);
+        List<Summary> summaries = new ArrayList<>();
+        for (MunicipalityCode member : MunicipalityCode.values()) {
+            Set<Integer> years = new TreeSet<>();
+            for (ProjectView project : projects.projectsOf(member, asOf)) {
+                for (int year = project.firstFiscalYear(); year <= project.lastFiscalYear(); year++) {
+                    years.add(year);
+                }
+            }
+            for (int year : years) {
+                String id = ReportIds.of(member, FiscalYear.of(year));
+                int[] count = counts.getOrDefault(id, new int[]{0, 0});
+                summaries.add(new Summary(member.code(), member.nameJa(), year, states.getOrDefault(id, "DRAFT"),
+                        latest.get(id), count[0], count[1]));
+            }
+        }
+        summaries.sort(Comparator.comparing((Summary s) -> !s.submitted())
+                .thenComparing(Summary::fiscalYear, Comparator.reverseOrder())
+                .thenComparing(s -> MunicipalityCode.of(s.municipalityCode()).ordinal()));
+        return summaries;
     }
 
     /** The report as it stands at {@code asOf}: a draft until it is first submitted. */

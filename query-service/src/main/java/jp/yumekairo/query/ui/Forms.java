@@ -51,7 +51,9 @@ public class Forms {
             "reason-required", "reason",
             "figure-out-of-range", "value",
             "value-does-not-match-status", "value",
-            "invalid-cost", "totalCost");
+            "invalid-cost", "totalCost",
+            "comment-project-not-in-report", "target",
+            "comment-kpi-not-in-project", "target");
 
     private final CommandService commands;
     private final MessageSource messages;

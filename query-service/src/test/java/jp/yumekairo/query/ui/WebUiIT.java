@@ -218,6 +218,8 @@ class WebUiIT {
             assertThat(reviewer.find("h1").getText()).isEqualTo("年次報告書 (効果検証報告)");
             assertThat(reviewer.find(".user").getText()).contains("reviewer-academia").contains("審査委員").contains("学");
             assertThat(reviewer.all("a[href='/audit']")).isEmpty();
+            assertThat(reviewer.find("#report-35213-2024 td").getText()).isEqualTo("公表済 第1版");
+            assertThat(reviewer.find("#report-35213-2024 .comments").getText()).isEqualTo("1件");
             reviewer.screenshot("reviewer-reports");
 
             auditor.signIn("auditor");
@@ -236,12 +238,14 @@ class WebUiIT {
 
             reviewer.signIn("reviewer-academia");
             reviewer.open("/reports/35202/2024");
-            reviewer.fill("#comment-project", "ube-tokiwa");
+            new Select(reviewer.find("#comment-target")).selectByVisibleText("KPI: ときわ公園の入園者数");
             reviewer.fill("#comment-text", SCRIPT_COMMENT);
             reviewer.find("#comment button").click();
             reviewer.waitForText(".notice", "保存しました");
             assertThat(reviewer.find("#sector-ACADEMIA h3").getText()).isEqualTo("学 (大学等)");
             assertThat(reviewer.find("#sector-ACADEMIA .comment-text").getText()).isEqualTo(SCRIPT_COMMENT);
+            assertThat(reviewer.find("#sector-ACADEMIA .comment-target").getText())
+                    .isEqualTo("対象: ときわ公園を核とした交流人口拡大事業 / ときわ公園の入園者数");
             assertThat(reviewer.script("return window.injected === undefined;")).isEqualTo(true);
             // reviewers comment; they neither submit, publish nor answer
             assertThat(reviewer.all("#submission, #publication, form[id^='answer-']")).isEmpty();
