@@ -22,14 +22,22 @@ class ReportFiles {
 
     private final ReportPrints prints;
     private final ReportPdf pdf;
+    private final ReportViews reports;
 
-    ReportFiles(ReportPrints prints, ReportPdf pdf) {
+    ReportFiles(ReportPrints prints, ReportPdf pdf, ReportViews reports) {
         this.prints = prints;
         this.pdf = pdf;
+        this.reports = reports;
     }
 
-    /** Published version {@code version}, or (null) the report at {@code asOf}; an unknown version is refused. */
+    /**
+     * Published version {@code version}, or (null) the report at {@code asOf}; an unknown version is refused, and so
+     * is the report at {@code asOf} of a year for which the member has no report (the page's 404).
+     */
     PrintedReport print(MunicipalityCode member, FiscalYear year, Integer version, Instant asOf) {
+        if (version == null) {
+            reports.requireExists(member, year, asOf);
+        }
         return prints.print(member, year, version, asOf)
                 .orElseThrow(() -> QueryRefused.unknown("unknown-report-version",
                         "the report has no published version " + version));

@@ -81,10 +81,7 @@ class ReportPageController {
         FiscalYear year = PathValues.fiscalYear(fiscalYear);
         boolean past = (Boolean) model.getAttribute("past");
         Instant at = past ? PageAsOf.parse(asOf) : AsOf.LATEST;
-        if (!reports.exists(member, year, at)) {
-            throw QueryRefused.unknown("report-year-without-projects", member.code() + " has no project in "
-                    + year.toJapanese());
-        }
+        reports.requireExists(member, year, at);
         ReportView report = reports.current(member, year, at);
         List<ReportViews.Publication> published = reports.publications(member, year, at).versions();
         model.addAttribute("member", member);

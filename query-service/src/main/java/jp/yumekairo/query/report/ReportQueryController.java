@@ -39,6 +39,7 @@ class ReportQueryController {
                       @RequestParam(required = false) String asOf, @RequestParam(required = false) Long minVersion) {
         Instant at = AsOf.parse(asOf);
         viewVersions.awaitVersion(ReportIds.of(member, fiscalYear), minVersion);
+        reports.requireExists(member, fiscalYear, at);
         return reports.current(member, fiscalYear, at);
     }
 
@@ -49,7 +50,9 @@ class ReportQueryController {
     @GetMapping("/versions")
     Publications versions(@PathVariable("code") MunicipalityCode member, @PathVariable FiscalYear fiscalYear,
                           @RequestParam(required = false) String asOf) {
-        return reports.publications(member, fiscalYear, AsOf.parse(asOf));
+        Instant at = AsOf.parse(asOf);
+        reports.requireExists(member, fiscalYear, at);
+        return reports.publications(member, fiscalYear, at);
     }
 
     /** Published version {@code version}, exactly as it stood when it was published. */
@@ -66,7 +69,9 @@ class ReportQueryController {
     @GetMapping("/diff")
     Comparison diff(@PathVariable("code") MunicipalityCode member, @PathVariable FiscalYear fiscalYear, @RequestParam int from,
                     @RequestParam(required = false) Integer to, @RequestParam(required = false) String asOf) {
-        return reports.compare(member, fiscalYear, from, to, AsOf.parse(asOf))
+        Instant at = AsOf.parse(asOf);
+        reports.requireExists(member, fiscalYear, at);
+        return reports.compare(member, fiscalYear, from, to, at)
                 .orElseThrow(() -> QueryRefused.unknown("unknown-report-version",
                         "the report has no published version " + from + (to == null ? "" : " or " + to)));
     }

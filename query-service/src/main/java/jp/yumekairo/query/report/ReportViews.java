@@ -17,6 +17,7 @@ import jp.yumekairo.query.report.ReportView.ReportProject;
 import jp.yumekairo.query.report.ReportView.Version;
 import jp.yumekairo.query.projection.ProjectionTable;
 import jp.yumekairo.query.web.AsOf;
+import jp.yumekairo.query.web.QueryRefused;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -133,6 +134,21 @@ public class ReportViews {
                 .thenComparing(Summary::fiscalYear, Comparator.reverseOrder())
                 .thenComparing(s -> MunicipalityCode.of(s.municipalityCode()).ordinal()));
         return summaries;
+    }
+
+    /**
+     * Refuses, as unknown (404 {@code report-year-without-projects}), a year for which the member has no report by
+     * {@link #exists}: the API, the page and the printed files answer alike.
+     */
+    public void requireExists(MunicipalityCode member, FiscalYear year, Instant asOf) {
+        if (!exists(member, year, asOf)) {
+            throw withoutProjects(member, year);
+        }
+    }
+
+    private static QueryRefused withoutProjects(MunicipalityCode member, FiscalYear year) {
+        return QueryRefused.unknown("report-year-without-projects", member.code() + " has no project in "
+                + year.toJapanese());
     }
 
     /** The report as it stands at {@code asOf}: a draft until it is first submitted. */

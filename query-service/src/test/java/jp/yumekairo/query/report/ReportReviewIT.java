@@ -46,6 +46,7 @@ class ReportReviewIT {
                 object("totalCost", 12_000_000L, "grantAmount", 6_000_000L, "reason", ""));
         long projectVersion = api.write("hagi", "POST", "/api/projects/" + PROJECT + "/evaluations/2023",
                 object("effect", "EFFECTIVE", "policy", "CONTINUE", "rationale", "目標に迫る入館者数")).version();
+        api.get("prefecture", "/api/projects/" + PROJECT + "?minVersion=" + projectVersion);
         JsonNode draft = api.get("prefecture", REPORT + "?minVersion=0");
         assertThat(draft.get("status").asText()).isEqualTo("DRAFT");
 
@@ -114,6 +115,22 @@ class ReportReviewIT {
         assertThat(api.read("prefecture", "/api/reports/99999/2023").status()).isEqualTo(404);
         assertThat(api.read("prefecture", "/api/reports/35204/2023/diff").status()).isEqualTo(400);
         assertThat(api.read(null, "/api/reports/35204/2023").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aYearInWhichTheMemberHasNoProject_hasNoReport_notAnEmptyDraft() {
+        // 萩市 leads or takes part in no project whose period covers 令和元年度 or 令和12年度: the page says so, and
+        // so do the API's report, its versions, its diff and its printed files
+        for (String path : new String[]{"/api/reports/35204/2019", "/api/reports/35204/2030",
+                "/api/reports/35204/2019/versions", "/api/reports/35204/2019/diff?from=1",
+                "/api/municipalities/35204/reports/2019.pdf", "/api/municipalities/35204/reports/2030.xlsx",
+                "/api/municipalities/35204/reports/2019.csv"}) {
+            Api.Response answer = api.read("prefecture", path);
+            assertThat(answer.status()).as(path).isEqualTo(404);
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).as(path)
+                    .startsWith("application/problem+json");
+            assertThat(answer.body().get("code").asText()).as(path).isEqualTo("report-year-without-projects");
+        }
     }
 
     @Test
