@@ -252,7 +252,11 @@ class FigureImport {
                 return null;
             }
             ProjectFacts project = project();
-            KpiFacts kpi = project == null ? null : kpi(project);
+            if (project == null) {
+                // not one of the member's projects: its figures are never examined
+                return null;
+            }
+            KpiFacts kpi = kpi(project);
             Integer year = fiscalYear(project);
             BigDecimal target = figure("target");
             String actualText = line.cell("actual");
@@ -358,6 +362,10 @@ class FigureImport {
                 return null;
             }
             ProjectFacts project = project();
+            if (project == null) {
+                // not one of the member's projects: its figures are never examined
+                return null;
+            }
             Integer year = fiscalYear(project);
             Long total = yen("totalCost");
             Long grant = yen("grantAmount");

@@ -233,11 +233,37 @@ class FigureImportIT extends CommandServiceIT {
     }
 
     @Test
+    void anotherMembersProject_isRefusedAsSuch_beforeItsFiguresAreExamined() {
+        registerGlassProject("glass-other-huge");
+
+        Response response = api.send(request("ube", ("projectId,kpiId,fiscalYear,target,actual\n"
+                + "glass-other-huge,glass-sales,2020,1e10000000,abc\n").getBytes(StandardCharsets.UTF_8), false, "text/csv"));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("errors")).hasSize(1);
+        assertThat(response.json().get("errors").get(0).get("problem").asText())
+                .isEqualTo("事業ID「glass-other-huge」は宇部市が実施主体の事業にありません");
+    }
+
+    @Test
     void onlyAMembersEditor_mayImport_refusedBeforeTheFileIsRead() {
         Response admin = api.send(request("admin", "not even a sheet".getBytes(StandardCharsets.UTF_8), false, "text/csv"));
 
         assertThat(admin.status()).isEqualTo(403);
         assertThat(admin.json().get("code").asText()).isEqualTo("not-permitted");
+
+        // 20,000 rows: refused at once for every role that may not import, never parsed
+        StringBuilder big = new StringBuilder("事業ID,KPI ID,年度,目標値\n");
+        for (int i = 0; i < 20_000; i++) {
+            big.append("glass,glass-sales,2020,1e10000000\n");
+        }
+        long before = eventCount();
+        for (String role : List.of("reviewer-academia", "prefecture", "auditor")) {
+            Response refused = api.send(request(role, big.toString().getBytes(StandardCharsets.UTF_8), false, "text/csv"));
+            assertThat(refused.status()).as(role).isEqualTo(403);
+            assertThat(refused.json().get("code").asText()).as(role).isEqualTo("not-permitted");
+        }
+        assertThat(eventCount()).isEqualTo(before);
     }
 
     @Test
