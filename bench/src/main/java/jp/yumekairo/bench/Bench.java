@@ -151,6 +151,20 @@ public final class Bench {
         summary.put("ryw_p50_ms", ryw.get("p50_ms"));
         summary.put("ryw_p99_ms", ryw.get("p99_ms"));
 
+        // 4b. the edge under attack: absurd figures and files from a reviewer, writes during 100 parallel sign-ins
+        Map<String, Object> edge = phase("edge_under_attack", () -> new EdgeUnderAttack(http).run(
+                writeProjects.subList(0, 8), writes, settings.warmUp(), settings.measure()));
+        details.put("edge_under_attack", edge);
+        summary.put("huge_figure_reviewer_ms", ((Map<?, ?>) edge.get("huge_baseline_reviewer")).get("ms"));
+        summary.put("huge_figure_reviewer_status", ((Map<?, ?>) edge.get("huge_baseline_reviewer")).get("status"));
+        summary.put("huge_figure_editor_ms", ((Map<?, ?>) edge.get("huge_baseline_editor")).get("ms"));
+        summary.put("huge_figure_editor_status", ((Map<?, ?>) edge.get("huge_baseline_editor")).get("status"));
+        summary.put("csv_20000_reviewer_ms", ((Map<?, ?>) edge.get("csv_20000_rows_reviewer")).get("ms"));
+        summary.put("csv_20000_reviewer_status", ((Map<?, ?>) edge.get("csv_20000_rows_reviewer")).get("status"));
+        Map<?, ?> duringSignIns = (Map<?, ?>) edge.get("writes_during_sign_ins");
+        summary.put("write_p50_ms_sign_ins", duringSignIns.get("p50_ms"));
+        summary.put("write_p99_ms_sign_ins", duringSignIns.get("p99_ms"));
+
         // 5. reads at 32 clients against a trivial endpoint of the same service, then "as of"
         Load.Outcome dashboard = phase("dashboard", () -> reads(READ_CLIENTS, "/api/plans/" + PLAN + "/dashboard", READER));
         Load.Outcome member = phase("member_projects", () -> reads(READ_CLIENTS,

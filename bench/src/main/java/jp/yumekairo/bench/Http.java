@@ -82,6 +82,25 @@ final class Http {
         return send(request);
     }
 
+    /** A raw JSON text as a command's body (a number no Java type would write, such as {@code 1e10000000}). */
+    Reply commandText(String user, String method, String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(commandUrl + path)).header("Authorization", "Bearer " + token(user))
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A file to the command service (a CSV import). */
+    Reply upload(String user, String path, byte[] file, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(commandUrl + path)).header("Authorization", "Bearer " + token(user))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(file)));
+    }
+
+    /** A fresh sign-in (BCrypt on the service), never a reused token: its status. */
+    int signInStatus(String user) {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(commandUrl + "/api/auth/token"))
+                .header("Authorization", "Basic " + basic).POST(HttpRequest.BodyPublishers.noBody())).status();
+    }
+
     /** A command that must succeed. */
     Reply write(String user, String method, String path, Object body, String requestId) {
         Reply reply = command(user, method, path, body, requestId);
