@@ -22,22 +22,25 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
 
 /**
  * HTTP Basic only at the token endpoint; everywhere else a bearer token, stateless, no sessions, no CSRF
- * (no cookies are ever used). Here only which roles may write projects, figures and the plan at all, so that
- * nobody else's request body is ever read; which data a person may write is decided by the aggregates.
+ * (no cookies are ever used). Here only which roles may write projects, figures and the plan at all, and that only
+ * the secretariat keeps the accounts, so that nobody else's request body is ever read; which data a person may write is decided by the aggregates.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
 
     private final ActorArgumentResolver actorArgumentResolver;
+    private final DisabledAccounts disabledAccounts;
 
-    SecurityConfiguration(ActorArgumentResolver actorArgumentResolver) {
+    SecurityConfiguration(ActorArgumentResolver actorArgumentResolver, DisabledAccounts disabledAccounts) {
         this.actorArgumentResolver = actorArgumentResolver;
+        this.disabledAccounts = disabledAccounts;
     }
 
     /** BCrypt on a few slots: sign-ins take turns rather than every core from the writes ({@link BoundedHashing}). */
@@ -86,6 +89,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/api/projects", "/api/projects/**", "/api/imports/**")
                         .hasRole(Role.EDITOR.name())
                         .requestMatchers("/api/plans", "/api/plans/**").hasAnyRole(Role.EDITOR.name(), Role.ADMIN.name())
+                        .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(roles()))
@@ -119,6 +123,12 @@ class SecurityConfiguration implements WebMvcConfigurer {
     private static AccessDeniedHandler forbidden() {
         return (request, response, denied) -> Problems.write(response, request,
                 Problems.of(HttpStatus.FORBIDDEN, "not-permitted", "your role may not do this"));
+    }
+
+    /** A disabled person's still valid token is refused before any handler runs. */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(disabledAccounts);
     }
 
     @Override

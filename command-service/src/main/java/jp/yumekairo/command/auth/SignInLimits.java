@@ -77,6 +77,11 @@ class SignInLimits {
         Optional.ofNullable(attempt.address()).ifPresent(bucket -> bucket.addTokens(1));
     }
 
+    /** Forgets the user name's failures: after the secretariat reset the password or enabled the account again. */
+    void forget(String username) {
+        buckets.remove("name:" + username);
+    }
+
     /** An attempt that was taken ({@code attempt}) or refused for {@code retryAfter}. */
     record Either(Attempt attempt, Duration retryAfter) {
     }

@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * editor owns the project, the plan's 山口市 figure and 山口市's yearly report; 宇部市's editor is the editor of
  * another member. "ok" is a 2xx that stored exactly one event; 401 and 403 are problems that stored nothing; 422
  * is the CSV import refusing the whole file because of a row the caller may not write, which stores nothing either.
+ * The secretariat's accounts are the secretariat's alone; their "ok" stores one recorded change of an account.
  * The table must name every request mapping of the service: a new endpoint fails {@link #everyMappingIsInTheTable}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -50,12 +51,35 @@ class AuthorizationMatrixIT extends CommandServiceIT {
     private final AtomicInteger unique = new AtomicInteger();
     private final AtomicReference<String> commentId = new AtomicReference<>("c1");
 
-    /** One row: the endpoint's mapping, a request to it, and per column "ok", "401" or "403". */
+    private static final String EVENTS = "SELECT count(*) FROM domain_event_entry";
+    private static final String ACCOUNT_CHANGES = "SELECT count(*) FROM account_change";
+    private static final String ANYTHING = "SELECT (SELECT count(*) FROM domain_event_entry) "
+            + "+ (SELECT count(*) FROM account_change)";
+
+    /**
+     * One row: the endpoint's mapping, a request to it, and per column "ok", "401" or "403"; {@code stored} counts
+     * what an "ok" adds one to ({@link #EVENTS}, {@link #ACCOUNT_CHANGES}) or, for a read, {@link #ANYTHING}, which
+     * it leaves as it is.
+     */
     private record Row(String mapping, String contentType, IntFunction<String> path, IntFunction<String> body,
-                       String expected) {
+                       String expected, String stored) {
+        Row(String mapping, String contentType, IntFunction<String> path, IntFunction<String> body, String expected) {
+            this(mapping, contentType, path, body, expected, EVENTS);
+        }
+
         String method() {
             return mapping.substring(0, mapping.indexOf(' '));
         }
+
+        long storedByOk() {
+            return stored.equals(ANYTHING) ? 0 : 1;
+        }
+    }
+
+    /** A row of the secretariat's accounts: {@code matrix-person} is the account changed. */
+    private static Row account(String mapping, IntFunction<String> body, String stored) {
+        String path = mapping.substring(mapping.indexOf(' ') + 1).replace("{username}", "matrix-person");
+        return new Row(mapping, "application/json", n -> path, body, "401 403 403 403 403 403 ok", stored);
     }
 
     private static Row row(String mapping, IntFunction<String> body, String expected) {
@@ -133,7 +157,16 @@ class AuthorizationMatrixIT extends CommandServiceIT {
                         n -> REPORT + "/comments/" + commentId.get() + "/answer",
                         n -> "{\"text\": \"令和3年度の実績です。\"}", "401 ok 403 403 403 403 403"),
                 new Row("POST /api/reports/{municipalityCode}/{fiscalYear}/publication", "application/json",
-                        n -> REPORT + "/publication", n -> "{}", "401 ok 403 403 403 403 403"));
+                        n -> REPORT + "/publication", n -> "{}", "401 ok 403 403 403 403 403"),
+                account("GET /api/accounts", n -> null, ANYTHING),
+                account("GET /api/accounts/changes", n -> null, ANYTHING),
+                account("POST /api/accounts", n -> """
+                        {"username": "matrix-new-%d", "displayName": "監査委員", "role": "AUDITOR",
+                         "password": "a-long-enough-password", "reason": "委嘱"}""".formatted(n), ACCOUNT_CHANGES),
+                account("POST /api/accounts/{username}/disable", n -> "{\"reason\": \"退職\"}", ACCOUNT_CHANGES),
+                account("POST /api/accounts/{username}/enable", n -> "{\"reason\": \"再任用\"}", ACCOUNT_CHANGES),
+                account("POST /api/accounts/{username}/password",
+                        n -> "{\"password\": \"a-new-password-%d\", \"reason\": \"失念\"}".formatted(n), ACCOUNT_CHANGES));
     }
 
     /** Open to everyone, signed in or not; nothing here writes to the log. */
@@ -157,6 +190,9 @@ class AuthorizationMatrixIT extends CommandServiceIT {
                  "measure": "ABSOLUTE", "baseline": {"value": 100, "fiscalYear": 2019}}"""), 200);
         expectStatus(api.post("yamaguchi", PROJECT + "/evaluations/2022",
                 "{\"effect\": \"EFFECTIVE\", \"policy\": \"CONTINUE\"}"), 200);
+        expectStatus(api.post("admin", "/api/accounts", """
+                {"username": "matrix-person", "displayName": "監査委員", "role": "AUDITOR",
+                 "password": "a-long-enough-password", "reason": "委嘱"}"""), 201);
     }
 
     @TestFactory
@@ -176,13 +212,13 @@ class AuthorizationMatrixIT extends CommandServiceIT {
     }
 
     private void check(Row row, String user, String outcome) {
-        long before = eventCount();
+        long before = stored(row);
         int n = unique.incrementAndGet();
         Response response = api.write(row.method(), user, row.path().apply(n), row.body().apply(n),
                 "Content-Type", row.contentType());
         if (outcome.equals("ok")) {
             assertThat(response.status()).as(response.toString()).isIn(200, 201);
-            assertThat(eventCount()).as("events stored").isEqualTo(before + 1);
+            assertThat(stored(row)).as(row.stored()).isEqualTo(before + row.storedByOk());
             if (response.json().has("commentId")) {
                 commentId.set(response.json().get("commentId").asText());
             }
@@ -192,13 +228,17 @@ class AuthorizationMatrixIT extends CommandServiceIT {
             assertThat(response.status()).as(response.toString()).isEqualTo(422);
             assertThat(response.json().get("code").asText()).isEqualTo("import-refused");
             assertThat(response.json().get("errors").get(0).get("problem").asText()).contains("実施主体の事業にありません");
-            assertThat(eventCount()).as("events stored by a refused import").isEqualTo(before);
+            assertThat(stored(row)).as("events stored by a refused import").isEqualTo(before);
         } else {
             assertThat(response.status()).as(response.toString()).isEqualTo(Integer.parseInt(outcome));
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(response.json().get("code").asText()).isEqualTo(user == null ? "invalid-token" : "not-permitted");
-            assertThat(eventCount()).as("events stored by a refused request").isEqualTo(before);
+            assertThat(stored(row)).as("stored by a refused request: " + row.stored()).isEqualTo(before);
         }
+    }
+
+    private long stored(Row row) {
+        return jdbc.queryForObject(row.stored(), Long.class);
     }
 
     @Test
