@@ -133,6 +133,11 @@ public class CommandService {
         return outcome(who, request, requestId);
     }
 
+    /** Reads from the command service as the signed-in person (what only it keeps, e.g. the accounts). */
+    public Outcome fetch(SignedIn who, String path, String requestId) {
+        return outcome(who, http.get().uri(base.resolve(path)), requestId);
+    }
+
     /** Sends a file as the signed-in person, as the bytes it is ({@code application/octet-stream}), e.g. a CSV import. */
     public Outcome sendFile(SignedIn who, String path, byte[] content, String requestId) {
         return outcome(who, http.post().uri(base.resolve(path)).contentType(MediaType.APPLICATION_OCTET_STREAM).body(content),
@@ -140,7 +145,7 @@ public class CommandService {
     }
 
     /** Whatever the status, the command service's answer; one that does not come (or is not JSON) is a 503. */
-    private Outcome outcome(SignedIn who, RestClient.RequestBodySpec request, String requestId) {
+    private Outcome outcome(SignedIn who, RestClient.RequestHeadersSpec<?> request, String requestId) {
         try {
             return request.headers(headers -> headers.setBearerAuth(who.token()))
                     .header(RequestIds.HEADER, requestId).accept(MediaType.APPLICATION_JSON)

@@ -53,7 +53,9 @@ public class Forms {
             "value-does-not-match-status", "value",
             "invalid-cost", "totalCost",
             "comment-project-not-in-report", "target",
-            "comment-kpi-not-in-project", "target");
+            "comment-kpi-not-in-project", "target",
+            "weak-password", "password",
+            "account-exists", "username");
 
     private final CommandService commands;
     private final MessageSource messages;

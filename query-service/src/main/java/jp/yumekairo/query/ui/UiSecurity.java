@@ -42,6 +42,7 @@ class UiSecurity {
                                 "/favicon.ico").permitAll()
                         .requestMatchers("/audit", "/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/plan", "/plan/**").hasRole("ADMIN")
+                        .requestMatchers("/accounts", "/accounts/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .authenticationProvider(new CommandServiceSignIn(commands))
                 .formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin")

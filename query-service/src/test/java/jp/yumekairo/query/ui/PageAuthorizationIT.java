@@ -34,7 +34,7 @@ class PageAuthorizationIT {
             "/members/35202/import", "/reports/35213/2024.pdf?version=1", "/reports/35213/2024.xlsx",
             "/members/35202/import/2024.xlsx", "/members/35202/projects/new", "/members/35216/projects/new",
             "/projects/sanyo-onoda-glass-branding/edit",
-            "/audit?plan=yume-kairo-2&kgi=settled-population&year=2020&figure=total", "/plan");
+            "/audit?plan=yume-kairo-2&kgi=settled-population&year=2020&figure=total", "/plan", "/accounts");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private static Services services;
@@ -102,12 +102,13 @@ class PageAuthorizationIT {
         Map<String, List<Integer>> expected = new LinkedHashMap<>();
         // "/" answers with a redirect to the role's home page
         // registration and correction: only the member's own editor
-        // the last: a dashboard figure's 根拠をたどる (the audit page filtered to its events), auditors and admin only
-        expected.put("prefecture", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403));
-        expected.put("ube", List.of(302, 200, 200, 200, 200, 200, 200, 403, 200, 200, 200, 200, 200, 403, 403, 403, 403));
-        expected.put("reviewer-academia", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403));
-        expected.put("auditor", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 403, 403, 403, 403, 200, 403));
-        expected.put("admin", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 403, 403, 403, 403, 200, 200));
+        // then a dashboard figure's 根拠をたどる (the audit page filtered to its events), auditors and admin only;
+        // the plan and the accounts: the secretariat only
+        expected.put("prefecture", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403));
+        expected.put("ube", List.of(302, 200, 200, 200, 200, 200, 200, 403, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403));
+        expected.put("reviewer-academia", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403));
+        expected.put("auditor", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 403, 403, 403, 403, 200, 403, 403));
+        expected.put("admin", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 403, 403, 403, 403, 200, 200, 200));
 
         Session anonymous = new Session();
         for (String page : PAGES) {
@@ -164,6 +165,10 @@ class PageAuthorizationIT {
         HttpResponse<String> auditorRebuild = prefecture.post("/audit/rebuild", Map.of("_csrf", prefecture.csrf("/dashboard")));
         HttpResponse<String> planTarget = prefecture.post("/plan/targets", Map.of("kgiId", "settled-population",
                 "year", "2026", "value", "1", "reason", "x", "_csrf", prefecture.csrf("/dashboard")));
+        HttpResponse<String> account = prefecture.post("/accounts", Map.of("username", "intruder", "displayName", "x",
+                "role", "ADMIN", "password", "a-long-enough-password", "reason", "x", "_csrf", prefecture.csrf("/dashboard")));
+        HttpResponse<String> disable = ube.post("/accounts/state", Map.of("username", "admin", "action", "disable",
+                "reason", "x", "_csrf", ube.csrf("/members/35202")));
         HttpResponse<String> planFigure = ube.post("/plan/figures", Map.of("kgiId", "settled-population",
                 "member", "35202", "year", "2020", "value", "1", "status", "CONFIRMED", "reason", "x",
                 "_csrf", ube.csrf("/members/35202")));
@@ -175,6 +180,8 @@ class PageAuthorizationIT {
         assertThat(auditorRebuild.statusCode()).isEqualTo(403);
         assertThat(planTarget.statusCode()).isEqualTo(403);
         assertThat(planFigure.statusCode()).isEqualTo(403);
+        assertThat(account.statusCode()).isEqualTo(403);
+        assertThat(disable.statusCode()).isEqualTo(403);
         assertThat(api.get("sanyo-onoda", "/api/projects/sanyo-onoda-glass-branding").get("version").asLong())
                 .isEqualTo(before);
     }

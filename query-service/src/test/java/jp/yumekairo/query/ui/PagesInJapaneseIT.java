@@ -50,7 +50,7 @@ class PagesInJapaneseIT {
         PAGES.put("sanyo-onoda", concat(EVERYONE, "/projects/sanyo-onoda-glass-branding/edit",
                 "/members/35216/import"));
         PAGES.put("auditor", concat(EVERYONE, "/audit"));
-        PAGES.put("admin", concat(EVERYONE, "/audit"));
+        PAGES.put("admin", concat(EVERYONE, "/audit", "/plan", "/accounts"));
     }
 
     private static final Pattern TOKEN_CHARS = Pattern.compile("[A-Za-z0-9_-]");
