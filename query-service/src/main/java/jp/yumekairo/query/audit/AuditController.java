@@ -48,18 +48,19 @@ class AuditController {
         this.checkpoints = checkpoints;
     }
 
-    /** A page of the log in global order, filtered by member, project, KPI, fiscal year, type and time; keyset paged. */
+    /** A page of the log in global order, filtered by member, project, KPI, person, fiscal year, type and time; keyset paged. */
     @GetMapping("/api/audit/events")
     AuditLog.Page events(@RequestParam(required = false) String municipality,
                          @RequestParam(required = false) String project,
                          @RequestParam(required = false) String kpi,
+                         @RequestParam(required = false) String user,
                          @RequestParam(required = false) Integer fiscalYear,
                          @RequestParam(required = false) List<String> type,
                          @RequestParam(required = false) String from,
                          @RequestParam(required = false) String to,
                          @RequestParam(required = false) Long after,
                          @RequestParam(required = false) Integer limit) {
-        return log.page(LogFilters.criteria(municipality, project, kpi, fiscalYear, type, from, to, after),
+        return log.page(LogFilters.criteria(municipality, project, kpi, user, fiscalYear, type, from, to, after),
                 LogFilters.limit(limit));
     }
 
@@ -68,12 +69,13 @@ class AuditController {
     ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String municipality,
                                                  @RequestParam(required = false) String project,
                                                  @RequestParam(required = false) String kpi,
+                                                 @RequestParam(required = false) String user,
                                                  @RequestParam(required = false) Integer fiscalYear,
                                                  @RequestParam(required = false) List<String> type,
                                                  @RequestParam(required = false) String from,
                                                  @RequestParam(required = false) String to,
                                                  @RequestParam(required = false) Long after) {
-        EventCriteria criteria = LogFilters.criteria(municipality, project, kpi, fiscalYear, type, from, to, after);
+        EventCriteria criteria = LogFilters.criteria(municipality, project, kpi, user, fiscalYear, type, from, to, after);
         return ResponseEntity.ok().contentType(NDJSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("audit-log.ndjson").build().toString())

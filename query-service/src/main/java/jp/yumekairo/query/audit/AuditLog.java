@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The event log as the auditor reads it: every stored event in global order with its payload and metadata as
@@ -75,15 +76,22 @@ class AuditLog {
     /** Writes every selected event as one line of JSON, reading the log through a cursor in one snapshot. */
     @PreAuthorize(AUDITORS)
     public void export(EventCriteria criteria, OutputStream out) {
+        each(criteria, event -> {
+            try {
+                out.write(json.writeValueAsBytes(event));
+                out.write('\n');
+            } catch (IOException gone) {
+                throw new UncheckedIOException(gone);
+            }
+        });
+    }
+
+    /** Hands every selected event on in the log's order, read through a cursor in one snapshot. */
+    @PreAuthorize(AUDITORS)
+    public void each(EventCriteria criteria, Consumer<AuditEvent> handler) {
         readOnly.executeWithoutResult(status -> cursor.query("SELECT " + columns() + criteria.fromWhere()
-                + " ORDER BY e.global_index", (RowCallbackHandler) row -> {
-                    try {
-                        out.write(json.writeValueAsBytes(event(StoredEvent.read(row))));
-                        out.write('\n');
-                    } catch (IOException gone) {
-                        throw new UncheckedIOException(gone);
-                    }
-                }, criteria.arguments()));
+                + " ORDER BY e.global_index", (RowCallbackHandler) row -> handler.accept(event(StoredEvent.read(row))),
+                criteria.arguments()));
     }
 
     private static String columns() {

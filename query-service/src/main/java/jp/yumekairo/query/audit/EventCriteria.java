@@ -60,6 +60,11 @@ final class EventCriteria {
                 + "OR query.event_json(o.payload)->>'municipality' = ?)))", code, code, code, code, code);
     }
 
+    /** Events written by this person (their user name in the metadata). */
+    EventCriteria user(String userId) {
+        return jsonCondition("j.m->>'userId' = ?", userId);
+    }
+
     EventCriteria from(Timestamp from) {
         return add("e.time_stamp::timestamptz >= ?", from);
     }

@@ -23,7 +23,7 @@ final class LogFilters {
     private LogFilters() {
     }
 
-    static EventCriteria criteria(String municipality, String project, String kpi, Integer fiscalYear,
+    static EventCriteria criteria(String municipality, String project, String kpi, String user, Integer fiscalYear,
                                   List<String> types, String from, String to, Long after) {
         EventCriteria criteria = new EventCriteria();
         if (after != null) {
@@ -41,6 +41,9 @@ final class LogFilters {
         }
         if (kpi != null) {
             criteria.kpi(kpi);
+        }
+        if (user != null) {
+            criteria.user(user);
         }
         if (fiscalYear != null) {
             criteria.fiscalYear(fiscalYear);

@@ -34,7 +34,8 @@ class PageAuthorizationIT {
             "/members/35202/import", "/reports/35213/2024.pdf?version=1", "/reports/35213/2024.xlsx",
             "/members/35202/import/2024.xlsx", "/members/35202/projects/new", "/members/35216/projects/new",
             "/projects/sanyo-onoda-glass-branding/edit",
-            "/audit?plan=yume-kairo-2&kgi=settled-population&year=2020&figure=total", "/plan", "/accounts");
+            "/audit?plan=yume-kairo-2&kgi=settled-population&year=2020&figure=total", "/plan", "/accounts",
+            "/audit/export.csv?municipality=35213", "/audit/export.ndjson?fiscalYear=R6");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private static Services services;
@@ -103,12 +104,12 @@ class PageAuthorizationIT {
         // "/" answers with a redirect to the role's home page
         // registration and correction: only the member's own editor
         // then a dashboard figure's 根拠をたどる (the audit page filtered to its events), auditors and admin only;
-        // the plan and the accounts: the secretariat only
-        expected.put("prefecture", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403));
-        expected.put("ube", List.of(302, 200, 200, 200, 200, 200, 200, 403, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403));
-        expected.put("reviewer-academia", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403));
-        expected.put("auditor", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 403, 403, 403, 403, 200, 403, 403));
-        expected.put("admin", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 403, 403, 403, 403, 200, 200, 200));
+        // the plan and the accounts: the secretariat only; the log's exports: auditors and admin
+        expected.put("prefecture", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403));
+        expected.put("ube", List.of(302, 200, 200, 200, 200, 200, 200, 403, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403));
+        expected.put("reviewer-academia", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403));
+        expected.put("auditor", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 403, 403, 403, 403, 200, 403, 403, 200, 200));
+        expected.put("admin", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 403, 403, 403, 403, 200, 200, 200, 200, 200));
 
         Session anonymous = new Session();
         for (String page : PAGES) {
