@@ -143,6 +143,9 @@ public final class Bench {
             summary.put("raw_insert_tps_" + clients, Results.round(inserts.perSecond(), 1));
             summary.put("raw_insert_p99_ms_" + clients, Results.round(inserts.percentileMillis(99), 2));
             summary.put("write_ratio_" + clients, ratio(written.perSecond(), inserts.perSecond()));
+            Object perCall = ((Map<?, ?>) phases.get("write_" + clients)).get("cpu_ms_per_call");
+            summary.put("command_cpu_ms_per_write_" + clients,
+                    perCall instanceof Map<?, ?> parties ? parties.get("command_service") : null);
         }
         details.put("writes", writeDetails);
 
@@ -183,6 +186,7 @@ public final class Bench {
         summary.put("trivial_p99_ms", Results.round(trivial.percentileMillis(99), 2));
         summary.put("dashboard_ratio", ratio(dashboard.perSecond(), trivial.perSecond()));
         summary.put("member_projects_ratio", ratio(member.perSecond(), trivial.perSecond()));
+        summary.put("write_trivial_ratio_16", ratio(summary.get("write_rps_16"), summary.get("trivial_rps")));
         phase("as_of", () -> asOf(cloneInstants));
 
         // 5b. the same two reads at a fixed arrival rate, latency from when each request was due
