@@ -39,10 +39,10 @@ public final class LazyJwtDecoder implements JwtDecoder {
     /** As Spring's own expiry check allows between the two services' clocks. */
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
-    /** Bounds how long a change to the key or to these checks can leave an already verified token accepted. */
+    /** How long one signature check vouches for a token: a client's requests skip it, yet it is soon done again. */
     static final Duration REMEMBERED_AT_MOST = Duration.ofMinutes(5);
 
-    /** Far more tokens than live at once (one per sign-in, living minutes), few enough to keep the heap small. */
+    /** Far more tokens than are used within {@link #REMEMBERED_AT_MOST} (one per sign-in), yet a small heap. */
     static final int CAPACITY = 10_000;
 
     private record Verified(Jwt jwt, Instant until) {
