@@ -41,6 +41,8 @@ public final class Bench {
     static final int MEMBER_PROJECTS_IN_LOG = 10;
     static final int[] WRITE_CLIENTS = {1, 4, 16};
     static final int READ_CLIENTS = 32;
+    /** The open-loop reads' arrival rate (issue 17): far below the closed-loop maxima, so a service keeping up. */
+    static final int OPEN_LOOP_PER_S = 50;
     static final int CLONE_BATCH = 1000;
 
     private final Settings settings;
@@ -141,6 +143,9 @@ public final class Bench {
             summary.put("raw_insert_tps_" + clients, Results.round(inserts.perSecond(), 1));
             summary.put("raw_insert_p99_ms_" + clients, Results.round(inserts.percentileMillis(99), 2));
             summary.put("write_ratio_" + clients, ratio(written.perSecond(), inserts.perSecond()));
+            Object perCall = ((Map<?, ?>) phases.get("write_" + clients)).get("cpu_ms_per_call");
+            summary.put("command_cpu_ms_per_write_" + clients,
+                    perCall instanceof Map<?, ?> parties ? parties.get("command_service") : null);
         }
         details.put("writes", writeDetails);
 
@@ -181,7 +186,19 @@ public final class Bench {
         summary.put("trivial_p99_ms", Results.round(trivial.percentileMillis(99), 2));
         summary.put("dashboard_ratio", ratio(dashboard.perSecond(), trivial.perSecond()));
         summary.put("member_projects_ratio", ratio(member.perSecond(), trivial.perSecond()));
+        summary.put("write_trivial_ratio_16", ratio(summary.get("write_rps_16"), summary.get("trivial_rps")));
         phase("as_of", () -> asOf(cloneInstants));
+
+        // 5b. the same two reads at a fixed arrival rate, latency from when each request was due
+        OpenLoad.Outcome openDashboard = phase("openloop_dashboard", () -> openLoopReads(
+                "/api/plans/" + PLAN + "/dashboard"));
+        OpenLoad.Outcome openMember = phase("openloop_member", () -> openLoopReads(
+                "/api/municipalities/" + MEMBER + "/projects"));
+        details.put("open_loop", Map.of("dashboard", openDashboard.describe(), "member_projects", openMember.describe()));
+        summary.put("openloop_dashboard_p50_ms", Results.round(openDashboard.load().percentileMillis(50), 2));
+        summary.put("openloop_dashboard_p99_ms", Results.round(openDashboard.load().percentileMillis(99), 2));
+        summary.put("openloop_member_p50_ms", Results.round(openMember.load().percentileMillis(50), 2));
+        summary.put("openloop_member_p99_ms", Results.round(openMember.load().percentileMillis(99), 2));
 
         // 6. the record
         summary.put("log_events", database.count("SELECT count(*) FROM domain_event_entry"));
@@ -398,6 +415,12 @@ public final class Bench {
         return Load.run("read", clients, settings.warmUp(), settings.measure(), (client, n) -> http.readStatus(user, path));
     }
 
+    private OpenLoad.Outcome openLoopReads(String path) {
+        http.token(READER);
+        return OpenLoad.run("open-loop", OPEN_LOOP_PER_S, settings.warmUp(), settings.openLoopMeasure(),
+                n -> http.readStatusAsync(READER, path));
+    }
+
     /**
      * The member's projects as they stood at instants spread over the big log's writing (each a different
      * state of its ten log projects), one client after another as an auditor reconstructs them.
@@ -440,7 +463,9 @@ public final class Bench {
         } finally {
             profiler.stop(name);
             Map<String, Object> used = cpu.stop();
-            if (result instanceof Load.Outcome load && load.allCalls() > 0) {
+            Load.Outcome load = result instanceof OpenLoad.Outcome open ? open.load()
+                    : result instanceof Load.Outcome closed ? closed : null;
+            if (load != null && load.allCalls() > 0) {
                 // CPU per call, warm-up included: a cost that other work on the machine slows down but hardly changes
                 Map<String, Object> perCall = new LinkedHashMap<>();
                 for (String party : List.of("command_service", "query_service", "postgres_backends", "driver")) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The services as a client sees them: sign in and write at the command service, read from the query service. */
@@ -132,6 +133,12 @@ final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The same read sent without waiting for its answer: the open-loop load's call. */
+    CompletableFuture<Integer> readStatusAsync(String user, String pathAndQuery) {
+        return client.sendAsync(readRequest(user, pathAndQuery).build(), HttpResponse.BodyHandlers.discarding())
+                .thenApply(HttpResponse::statusCode);
     }
 
     private HttpRequest.Builder readRequest(String user, String pathAndQuery) {
