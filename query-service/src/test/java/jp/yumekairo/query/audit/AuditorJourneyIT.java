@@ -58,6 +58,7 @@ class AuditorJourneyIT {
             assertThat(auditor.find("#events tbody").getText()).as("who wrote it, in Japanese")
                     .contains("mine (編集者・美祢市)");
             assertThat(new Select(auditor.find("#filter-municipality")).getFirstSelectedOption().getText()).isEqualTo("美祢市");
+            auditor.script("document.getElementById('log').scrollIntoView()");
             auditor.screenshot("auditor-log-filtered");
 
             Path csv = auditor.download("#export-csv");
@@ -77,6 +78,7 @@ class AuditorJourneyIT {
             assertThat(auditor.find("#traced").getText()).contains("根拠となったイベント");
             assertThat(auditor.all("#events tbody tr")).anySatisfy(row -> assertThat(row.getText())
                     .containsPattern("(市町|圏域全体)のKGI実績を(記録|訂正) 令和\\d+年 "));
+            auditor.script("document.getElementById('events').scrollIntoView()");
             auditor.screenshot("auditor-trace");
 
             // the test's superuser changes the figure of one of 美祢市's 令和6年度 actuals behind the service's back
