@@ -30,17 +30,26 @@ final class ReportDiff {
     /** What a difference is about: which table of the log holds its revisions, and the keys within it. */
     enum Kind { PROJECT, KPI, TARGET, ACTUAL, COST, ACTIVITIES, EVALUATION, COMMENT, ANSWER }
 
-    /** One fact shown by the report, under a stable key such as {@code projects/p/kpis/k/2021/actual}. */
+    /**
+     * One fact shown by the report, under a stable key such as {@code projects/p/kpis/k/2021/actual}; a figure has
+     * its {@code unit}, a coded value (a status, a rating, a policy) the message prefix of its labels
+     * ({@code actual.}, {@code effect.}, {@code policy.}), so that the page says both in words.
+     */
     record Field(String key, Kind kind, String label, String projectId, String kpiId, Integer fiscalYear,
-                 String commentId, Object value) {
+                 String commentId, Object value, String unit, String labels) {
+
+        Field(String key, Kind kind, String label, String projectId, String kpiId, Integer fiscalYear,
+              String commentId, Object value) {
+            this(key, kind, label, projectId, kpiId, fiscalYear, commentId, value, null, null);
+        }
     }
 
-    /** One changed fact: its value in each state (null where absent) and the changes that made it. */
+    /** One changed fact: its value in each state (null where absent), how to show it, and the changes that made it. */
     record Difference(String field, Kind kind, String label, String projectId, String kpiId, Integer fiscalYear,
-                      String commentId, Object from, Object to, List<Change> changes) {
+                      String commentId, Object from, Object to, String unit, String labels, List<Change> changes) {
 
         Difference withChanges(List<Change> found) {
-            return new Difference(field, kind, label, projectId, kpiId, fiscalYear, commentId, from, to,
+            return new Difference(field, kind, label, projectId, kpiId, fiscalYear, commentId, from, to, unit, labels,
                     List.copyOf(found));
         }
     }
@@ -67,7 +76,8 @@ final class ReportDiff {
             if (!same(oldValue, newValue)) {
                 Field about = now == null ? old : now;
                 differences.add(new Difference(key, about.kind(), about.label(), about.projectId(), about.kpiId(),
-                        about.fiscalYear(), about.commentId(), oldValue, newValue, List.of()));
+                        about.fiscalYear(), about.commentId(), oldValue, newValue, about.unit(), about.labels(),
+                        List.of()));
             }
         }
         return differences;
@@ -81,21 +91,22 @@ final class ReportDiff {
                     project.name()));
             String year = FiscalYear.of(report.fiscalYear()).toJapanese();
             put(fields, new Field(base + "/totalCost", Kind.COST, project.name() + " / " + year + " / 総事業費",
-                    project.projectId(), null, report.fiscalYear(), null, project.totalCost()));
+                    project.projectId(), null, report.fiscalYear(), null, project.totalCost(), "円", null));
             put(fields, new Field(base + "/grantAmount", Kind.COST, project.name() + " / " + year + " / 交付実績",
-                    project.projectId(), null, report.fiscalYear(), null, project.grantAmount()));
+                    project.projectId(), null, report.fiscalYear(), null, project.grantAmount(), "円", null));
             put(fields, new Field(base + "/activities", Kind.ACTIVITIES, project.name() + " / " + year + " / 事業実績",
                     project.projectId(), null, report.fiscalYear(), null,
                     project.activities() == null || project.activities().isEmpty() ? null : project.activities()));
             EvaluationView evaluation = project.evaluation();
             if (evaluation != null) {
                 evaluationField(fields, project, report.fiscalYear(), "effect", "事業効果",
-                        evaluation.effect() == null ? null : evaluation.effect().name());
+                        evaluation.effect() == null ? null : evaluation.effect().name(), "effect.");
                 evaluationField(fields, project, report.fiscalYear(), "policy", "今後の方針",
-                        evaluation.policy() == null ? null : evaluation.policy().name());
-                evaluationField(fields, project, report.fiscalYear(), "rationale", "評価の理由", evaluation.rationale());
+                        evaluation.policy() == null ? null : evaluation.policy().name(), "policy.");
+                evaluationField(fields, project, report.fiscalYear(), "rationale", "評価の理由", evaluation.rationale(),
+                        null);
                 evaluationField(fields, project, report.fiscalYear(), "policyRationale", "本事業の今後の方針の理由",
-                        evaluation.policyRationale());
+                        evaluation.policyRationale(), null);
             }
             for (ReportKpi kpi : project.kpis()) {
                 String kpiBase = base + "/kpis/" + kpi.kpiId();
@@ -106,17 +117,20 @@ final class ReportDiff {
                     String yearBase = kpiBase + "/" + figures.fiscalYear();
                     String yearLabel = kpiLabel + " / " + figures.fiscalYearJa();
                     put(fields, new Field(yearBase + "/target", Kind.TARGET, yearLabel + " / 目標値",
-                            project.projectId(), kpi.kpiId(), figures.fiscalYear(), null, figures.target()));
+                            project.projectId(), kpi.kpiId(), figures.fiscalYear(), null, figures.target(), kpi.unit(),
+                            null));
                     put(fields, new Field(yearBase + "/actual", Kind.ACTUAL, yearLabel + " / 実績値",
-                            project.projectId(), kpi.kpiId(), figures.fiscalYear(), null, figures.actual()));
+                            project.projectId(), kpi.kpiId(), figures.fiscalYear(), null, figures.actual(), kpi.unit(),
+                            null));
                     put(fields, new Field(yearBase + "/status", Kind.ACTUAL, yearLabel + " / 実績の状態",
-                            project.projectId(), kpi.kpiId(), figures.fiscalYear(), null, figures.status()));
+                            project.projectId(), kpi.kpiId(), figures.fiscalYear(), null,
+                            figures.status(), null, "actual."));
                 }
             }
         }
         for (Comment comment : report.comments()) {
             String base = "comments/" + comment.commentId();
-            String label = "講評 " + comment.commentId() + "（" + comment.sectorJa() + "）";
+            String label = "審査委員の意見（" + comment.sectorJa() + "）「" + abbreviate(comment.text()) + "」";
             put(fields, new Field(base, Kind.COMMENT, label, comment.projectId(), comment.kpiId(), null,
                     comment.commentId(), comment.text()));
             if (!comment.answers().isEmpty()) {
@@ -129,10 +143,15 @@ final class ReportDiff {
     }
 
     private static void evaluationField(Map<String, Field> fields, ReportProject project, int fiscalYear, String name,
-                                        String label, Object value) {
+                                        String label, Object value, String labels) {
         put(fields, new Field("projects/" + project.projectId() + "/evaluation/" + name, Kind.EVALUATION,
                 project.name() + " / " + FiscalYear.of(fiscalYear).toJapanese() + " / " + label,
-                project.projectId(), null, fiscalYear, null, value));
+                project.projectId(), null, fiscalYear, null, value, null, labels));
+    }
+
+    private static String abbreviate(String text) {
+        String line = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        return line.length() <= 20 ? line : line.substring(0, 20) + "…";
     }
 
     private static void put(Map<String, Field> fields, Field field) {

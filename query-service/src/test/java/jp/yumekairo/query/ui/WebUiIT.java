@@ -236,8 +236,11 @@ class WebUiIT {
             ube.find("#submission button").click();
             assertThat(ube.waitForText("#report-state", "審査中")).isEqualTo("審査中 (提出済み)");
 
+            // the reviewer finds it from the home page, among the reports awaiting review
             reviewer.signIn("reviewer-academia");
-            reviewer.open("/reports/35202/2024");
+            assertThat(reviewer.find("#submitted-35202-2024").getText()).contains("宇部市").contains("提出済");
+            reviewer.find("#submitted-35202-2024 a").click();
+            reviewer.waitUntil(d -> d.getCurrentUrl().contains("/reports/35202/2024"));
             new Select(reviewer.find("#comment-target")).selectByVisibleText("KPI: ときわ公園の入園者数");
             reviewer.fill("#comment-text", SCRIPT_COMMENT);
             reviewer.find("#comment button").click();
@@ -259,6 +262,19 @@ class WebUiIT {
             assertThat(ube.waitForText("#report-state", "公表済み")).isEqualTo("公表済み");
             assertThat(ube.find("#versions .versions").getText()).contains("第1版").contains("審査委員の意見を踏まえて公表");
             ube.screenshot("ube-report");
+
+            // after publication: a provisional actual and a changed policy; 版の違い says them in words and units
+            long actual = api.write("ube", "PUT", "/api/projects/ube-tokiwa/kpis/visitors/actuals/2024",
+                    object("value", 1_048_000, "status", "PROVISIONAL", "source", "入園者集計(速報)")).version();
+            long policy = api.write("ube", "PUT", "/api/projects/ube-xss/evaluations/2024", object("effect", "EFFECTIVE",
+                    "policy", "EXPAND", "rationale", SCRIPT_RATIONALE, "reason", "審査委員の意見を反映")).version();
+            api.get("ube", "/api/projects/ube-tokiwa?minVersion=" + actual);
+            api.get("ube", "/api/projects/ube-xss?minVersion=" + policy);
+            reviewer.open("/reports/35202/2024?from=1");
+            String diff = reviewer.find("#diff").getText();
+            assertThat(diff).contains("ときわ公園の入園者数 / 令和6年度 / 実績値").contains("1,048,000人")
+                    .contains("実績の状態").contains("速報").contains("今後の方針").contains("改善").contains("発展")
+                    .doesNotContain("PROVISIONAL").doesNotContain("IMPROVE").doesNotContain("EXPAND");
         }
     }
 
@@ -270,15 +286,18 @@ class WebUiIT {
 
             assertThat(auditor.waitForText("#verification", "改ざんなし")).contains("改ざんなし (intact)");
 
-            auditor.fill("#filter-project", "ube-tokiwa");
-            auditor.fill("#filter-kpi", "visitors");
+            // the KPI chosen by its name, which names its project too
+            new org.openqa.selenium.support.ui.Select(auditor.find("#filter-kpi"))
+                    .selectByValue("ube-tokiwa/visitors");
             new org.openqa.selenium.support.ui.Select(auditor.find("#filter-fiscalYear"))
                     .selectByVisibleText("令和6年度 (2024)");
             auditor.find("#log form button").click();
             String events = auditor.waitForText("#events tbody", "ube-tokiwa");
-            assertThat(events).contains("ube").contains("編集者").contains("宇部市").doesNotContain("EDITOR");
+            assertThat(events).contains("ube (編集者・宇部市)").doesNotContain("EDITOR");
             assertThat(auditor.all("#events tbody tr")).isNotEmpty()
-                    .allSatisfy(row -> assertThat(row.getText()).contains("ube-tokiwa"));
+                    .allSatisfy(row -> assertThat(row.getText()).contains("ときわ公園の入園者数").contains("令和6年度"));
+            assertThat(new org.openqa.selenium.support.ui.Select(auditor.find("#filter-kpi")).getFirstSelectedOption()
+                    .getText()).startsWith("ときわ公園の入園者数");
         }
     }
 
