@@ -81,6 +81,20 @@ class AuditorJourneyIT {
             auditor.script("document.getElementById('events').scrollIntoView()");
             auditor.screenshot("auditor-trace");
 
+            // a KPI's figure on the member's page: 根拠をたどる lists that KPI's events of that year
+            auditor.open("/members/35213?year=2024");
+            auditor.find("a.trace-figure");
+            WebElement trace = (WebElement) auditor.script("""
+                    return Array.from(document.querySelectorAll('a.trace-figure'))
+                        .find(a => a.offsetParent !== null && a.previousElementSibling.textContent.trim() !== '—');""");
+            String traced = trace.getAttribute("href");
+            String kpiName = (String) auditor.script(
+                    "return arguments[0].closest('tr').querySelector('th').textContent.trim();", trace);
+            trace.click();
+            auditor.waitUntil(d -> d.getCurrentUrl().contains("kpi="));
+            assertThat(auditor.all("#events tbody tr")).as(traced).isNotEmpty()
+                    .allSatisfy(row -> assertThat(row.getText()).contains(kpiName).contains("令和"));
+
             // the test's superuser changes the figure of one of 美祢市's 令和6年度 actuals behind the service's back
             long position = firstActualOfMine2024();
             tamperPayload(position);
