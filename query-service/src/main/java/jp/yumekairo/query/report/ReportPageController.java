@@ -69,6 +69,8 @@ class ReportPageController {
         all.forEach(summary -> byYear.computeIfAbsent(summary.fiscalYear(), year -> new ArrayList<>()).add(summary));
         model.addAttribute("submitted", all.stream().filter(ReportViews.Summary::submitted).toList());
         model.addAttribute("byYear", byYear);
+        model.addAttribute("publishedYears", all.stream().filter(summary -> summary.latestVersion() != null)
+                .map(ReportViews.Summary::fiscalYear).collect(java.util.stream.Collectors.toSet()));
         return "reports";
     }
 
@@ -98,6 +100,14 @@ class ReportPageController {
         model.addAttribute("editor", !past && me.editorOf(member.code()));
         model.addAttribute("reviewer", !past && me.is("REVIEWER"));
         return "report";
+    }
+
+    /** Every member's latest published 効果検証 of the fiscal year, PDF and workbook, in one ZIP. */
+    @GetMapping("/reports/published/{fiscalYear}.zip")
+    ResponseEntity<byte[]> published(@PathVariable int fiscalYear) {
+        FiscalYear year = PathValues.fiscalYear(fiscalYear);
+        return files.published(reports.overview(AsOf.LATEST).stream()
+                .filter(summary -> summary.fiscalYear() == fiscalYear).toList(), year);
     }
 
     /** The report printed as PDF, through the session: the same file as the API's. */

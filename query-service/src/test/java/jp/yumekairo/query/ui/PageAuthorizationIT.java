@@ -35,7 +35,8 @@ class PageAuthorizationIT {
             "/members/35202/import/2024.xlsx", "/members/35202/projects/new", "/members/35216/projects/new",
             "/projects/sanyo-onoda-glass-branding/edit",
             "/audit?plan=yume-kairo-2&kgi=settled-population&year=2020&figure=total", "/plan", "/accounts",
-            "/audit/export.csv?municipality=35213", "/audit/export.ndjson?fiscalYear=R6");
+            "/audit/export.csv?municipality=35213", "/audit/export.ndjson?fiscalYear=R6",
+            "/reports/published/2024.zip");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private static Services services;
@@ -105,11 +106,11 @@ class PageAuthorizationIT {
         // registration and correction: only the member's own editor
         // then a dashboard figure's 根拠をたどる (the audit page filtered to its events), auditors and admin only;
         // the plan and the accounts: the secretariat only; the log's exports: auditors and admin
-        expected.put("prefecture", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403));
-        expected.put("ube", List.of(302, 200, 200, 200, 200, 200, 200, 403, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403));
-        expected.put("reviewer-academia", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403));
-        expected.put("auditor", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 403, 403, 403, 403, 200, 403, 403, 200, 200));
-        expected.put("admin", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 403, 403, 403, 403, 200, 200, 200, 200, 200));
+        expected.put("prefecture", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200));
+        expected.put("ube", List.of(302, 200, 200, 200, 200, 200, 200, 403, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 200));
+        expected.put("reviewer-academia", List.of(302, 200, 200, 200, 200, 200, 200, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200));
+        expected.put("auditor", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 403, 403, 403, 403, 200, 403, 403, 200, 200, 200));
+        expected.put("admin", List.of(302, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 403, 403, 403, 403, 200, 200, 200, 200, 200, 200));
 
         Session anonymous = new Session();
         for (String page : PAGES) {
@@ -185,6 +186,34 @@ class PageAuthorizationIT {
         assertThat(disable.statusCode()).isEqualTo(403);
         assertThat(api.get("sanyo-onoda", "/api/projects/sanyo-onoda-glass-branding").get("version").asLong())
                 .isEqualTo(before);
+    }
+
+    @Test
+    void thePrefecture_downloadsEveryPublishedReportOfAYear_asOneZip_andAYearWithoutOneIsAJapanese404() throws Exception {
+        Session prefecture = Session.signedIn("prefecture");
+
+        HttpResponse<byte[]> zip = prefecture.http.send(HttpRequest.newBuilder(URI.create(base + "/reports/published/2024.zip"))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        List<String> names = new java.util.ArrayList<>();
+        try (java.util.zip.ZipInputStream entries = new java.util.zip.ZipInputStream(
+                new java.io.ByteArrayInputStream(zip.body()), StandardCharsets.UTF_8)) {
+            for (java.util.zip.ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                byte[] content = entries.readAllBytes();
+                names.add(entry.getName());
+                if (entry.getName().endsWith(".pdf")) {
+                    assertThat(new String(content, 0, 4, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF");
+                }
+            }
+        }
+        HttpResponse<String> none = prefecture.get("/reports/published/2019.zip");
+
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
+        assertThat(names).anySatisfy(name -> assertThat(name).contains("美祢市").endsWith(".pdf"))
+                .anySatisfy(name -> assertThat(name).contains("美祢市").endsWith(".xlsx"));
+        assertThat(prefecture.get("/reports").body()).contains("/reports/published/2024.zip");
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(none.body()).contains("公表された報告書はまだありません");
     }
 
     @Test
