@@ -112,14 +112,16 @@ class LogRows {
             CSVPrinter csv = new CSVPrinter(text, CSVFormat.EXCEL);
             csv.printRecord(List.of("position", "when", "type", "change", "subject", "who", "reason", "requestId",
                     "eventId", "payload").stream().map(column -> message("audit.csv." + column)).toList());
+            // the names once for the whole export; the values before, per batch
+            Names names = names();
             List<AuditEvent> batch = new ArrayList<>();
             log.each(criteria, event -> {
                 batch.add(event);
                 if (batch.size() == CSV_BATCH) {
-                    print(batch, csv);
+                    print(batch, names, csv);
                 }
             });
-            print(batch, csv);
+            print(batch, names, csv);
             csv.flush();
         } finally {
             LocaleContextHolder.resetLocaleContext();
@@ -128,8 +130,8 @@ class LogRows {
 
     private static final int CSV_BATCH = 200;
 
-    private void print(List<AuditEvent> batch, CSVPrinter csv) {
-        Map<String, Row> described = of(batch);
+    private void print(List<AuditEvent> batch, Names names, CSVPrinter csv) {
+        Map<String, Row> described = of(batch, names);
         try {
             for (AuditEvent event : batch) {
                 Row row = described.get(String.valueOf(event.position()));
@@ -149,11 +151,11 @@ class LogRows {
 
     /** The rows of these events, by their position in the log (as text, as the page's JSON gives it). */
     Map<String, Row> of(List<AuditEvent> events) {
+        return events.isEmpty() ? new HashMap<>() : of(events, names());
+    }
+
+    private Map<String, Row> of(List<AuditEvent> events, Names names) {
         Map<String, Row> rows = new HashMap<>();
-        if (events.isEmpty()) {
-            return rows;
-        }
-        Names names = names();
         Map<Long, JsonNode> before = before(events);
         for (AuditEvent event : events) {
             rows.put(String.valueOf(event.position()), row(event, before.get(event.position()), names));
@@ -259,11 +261,7 @@ class LogRows {
             about.add(label("role.", role));
         }
         if (member != null) {
-            try {
-                about.add(fmt.memberName(member));
-            } catch (IllegalArgumentException notAMember) {
-                about.add(member);
-            }
+            about.add(memberName(member));
         }
         if (sector != null) {
             about.add(label("sector.", sector));
@@ -390,14 +388,7 @@ class LogRows {
 
     private String member(JsonNode p) {
         String code = text(p, "municipality");
-        if (code == null) {
-            return "";
-        }
-        try {
-            return fmt.memberName(code);
-        } catch (IllegalArgumentException notAMember) {
-            return code;
-        }
+        return code == null ? "" : memberName(code);
     }
 
     private String label(String prefix, String code) {
