@@ -1,5 +1,7 @@
 package jp.yumekairo.query.config;
 
+import jp.yumekairo.query.projection.ProjectionRows;
+import jp.yumekairo.query.web.CurrentViews;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -18,9 +20,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Listens on PostgreSQL's {@code yumekairo_events} channel, which a trigger on the event table notifies on
- * every commit, and wakes the processors' event source. It holds one connection of its own, outside the pool;
- * when that connection is lost the processors keep polling ({@code yumekairo.freshness.poll-interval}) until
- * it is back.
+ * every commit, and wakes the processors' event source; and on {@code yumekairo_views}, which every batch the
+ * projections commit into the live views notifies, and tells {@link CurrentViews} that what it keeps is out of
+ * date. It holds one connection of its own, outside the pool; when that connection is lost the processors keep
+ * polling ({@code yumekairo.freshness.poll-interval}) and no current view is kept until it is back.
  */
 @Component
 public class EventNotifications implements SmartLifecycle {
@@ -32,14 +35,17 @@ public class EventNotifications implements SmartLifecycle {
     private final DataSourceProperties dataSource;
     private final NotifiedEventSource events;
     private final FreshnessProperties freshness;
+    private final CurrentViews views;
     private ScheduledExecutorService polling;
     private volatile Thread thread;
     private volatile boolean running;
 
-    EventNotifications(DataSourceProperties dataSource, NotifiedEventSource events, FreshnessProperties freshness) {
+    EventNotifications(DataSourceProperties dataSource, NotifiedEventSource events, FreshnessProperties freshness,
+                       CurrentViews views) {
         this.dataSource = dataSource;
         this.events = events;
         this.freshness = freshness;
+        this.views = views;
     }
 
     @Override
@@ -81,18 +87,21 @@ public class EventNotifications implements SmartLifecycle {
                     dataSource.determineUsername(), dataSource.determinePassword())) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
+                    statement.execute("LISTEN " + ProjectionRows.VIEWS_CHANNEL);
                 }
                 backoff = WAIT_MILLIS;
-                // Events may have arrived while this connection was down.
+                // Events may have arrived, and views changed, while this connection was down.
+                views.listening(true);
                 appended();
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
                     if (received != null && received.length > 0) {
-                        appended();
+                        heard(received);
                     }
                 }
             } catch (SQLException lost) {
+                views.listening(false);
                 if (!running) {
                     return;
                 }
@@ -105,6 +114,21 @@ public class EventNotifications implements SmartLifecycle {
                 }
                 backoff = Math.min(backoff * 2, 30_000);
             }
+        }
+    }
+
+    private void heard(PGNotification[] received) {
+        boolean appended = false;
+        boolean changed = false;
+        for (PGNotification notification : received) {
+            appended |= CHANNEL.equals(notification.getName());
+            changed |= ProjectionRows.VIEWS_CHANNEL.equals(notification.getName());
+        }
+        if (changed) {
+            views.changed();
+        }
+        if (appended) {
+            appended();
         }
     }
 

@@ -11,6 +11,11 @@ import java.util.List;
 public record Dashboard(String planId, String name, int firstFiscalYear, int lastFiscalYear, long version,
                         List<Kgi> kgis) {
 
+    /** Unmodifiable, since one current dashboard is shared by every reader until the views change. */
+    public Dashboard {
+        kgis = List.copyOf(kgis);
+    }
+
     /**
      * @param baseline   null where the source names the baseline year but gives no figure
      * @param total      the sum over the members that reported (SUM KGIs), or the partnership's own figure where
@@ -26,6 +31,12 @@ public record Dashboard(String planId, String name, int firstFiscalYear, int las
                       List<String> missingMembers, BigDecimal target, Boolean reached, BigDecimal progress,
                       List<Member> members, List<Point> series, String totalBasis, String totalSource,
                       String totalTrace, String targetTrace) {
+
+        public Kgi {
+            missingMembers = List.copyOf(missingMembers);
+            members = List.copyOf(members);
+            series = List.copyOf(series);
+        }
     }
 
     /**
@@ -43,5 +54,9 @@ public record Dashboard(String planId, String name, int firstFiscalYear, int las
      */
     public record Point(int year, BigDecimal total, boolean complete, BigDecimal target, String totalBasis,
                         List<String> missingMembers) {
+
+        public Point {
+            missingMembers = List.copyOf(missingMembers);
+        }
     }
 }

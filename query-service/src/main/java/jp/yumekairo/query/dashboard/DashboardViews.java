@@ -6,9 +6,13 @@ import jp.yumekairo.events.Measure;
 import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.query.trace.TraceLinks;
 import jp.yumekairo.query.project.Achievement;
+import jp.yumekairo.query.web.AsOf;
+import jp.yumekairo.query.web.CurrentViews;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -21,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /** Builds the {@link Dashboard} from the latest plan targets and member figures recorded at or before an instant. */
 @Component
@@ -33,9 +38,18 @@ class DashboardViews {
     static final String PARTNERSHIP_ONLY = "PARTNERSHIP_ONLY";
 
     private final JdbcTemplate jdbc;
+    private final CurrentViews current;
+    private final TransactionTemplate reading;
 
-    DashboardViews(JdbcTemplate jdbc) {
+    DashboardViews(JdbcTemplate jdbc, CurrentViews current, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.current = current;
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
+    }
+
+    /** What a current dashboard is kept under: the plan and the year asked for (null: each KGI's latest). */
+    private record Current(String planId, Integer year) {
     }
 
     private record PlanRow(String planId, String name, List<String> members, int first, int last) {
@@ -48,8 +62,21 @@ class DashboardViews {
     private record Reported(BigDecimal value, String status, String source) {
     }
 
-    @Transactional(readOnly = true)
+    /** The dashboard as of the instant; the current one is assembled once per change of the views. */
     public Optional<Dashboard> of(String planId, Integer year, Instant asOf) {
+        return of(planId, year, asOf, 0);
+    }
+
+    /** As {@link #of(String, Integer, Instant)}; the current dashboard at least of the plan's {@code minVersion}. */
+    Optional<Dashboard> of(String planId, Integer year, Instant asOf, long minVersion) {
+        Supplier<Optional<Dashboard>> assemble = () -> reading.execute(status -> assemble(planId, year, asOf));
+        return AsOf.LATEST.equals(asOf)
+                ? current.get(new Current(planId, year), minVersion, assemble,
+                        dashboard -> dashboard.map(Dashboard::version).orElse(0L))
+                : assemble.get();
+    }
+
+    private Optional<Dashboard> assemble(String planId, Integer year, Instant asOf) {
         Timestamp at = Timestamp.from(asOf);
         List<PlanRow> plans = jdbc.query("SELECT * FROM query.plan WHERE plan_id = ? AND recorded_at <= ?",
                 (row, index) -> new PlanRow(row.getString("plan_id"), row.getString("name"),

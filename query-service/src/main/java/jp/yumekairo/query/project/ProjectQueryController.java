@@ -2,6 +2,8 @@ package jp.yumekairo.query.project;
 
 import jp.yumekairo.events.MunicipalityCode;
 import jp.yumekairo.query.web.AsOf;
+import jp.yumekairo.query.web.CurrentViews;
+import jp.yumekairo.query.web.CurrentViews.Kept;
 import jp.yumekairo.query.web.QueryRefused;
 import jp.yumekairo.query.web.ViewVersions;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The members and their projects, each as of any instant ({@code asOf}), read-your-writes with {@code minVersion}. */
 @RestController
@@ -23,12 +26,15 @@ class ProjectQueryController {
     private final ProjectHistory history;
     private final ViewVersions versions;
     private final MunicipalityCounts counts;
+    private final CurrentViews current;
 
-    ProjectQueryController(ProjectViews views, ProjectHistory history, ViewVersions versions, MunicipalityCounts counts) {
+    ProjectQueryController(ProjectViews views, ProjectHistory history, ViewVersions versions, MunicipalityCounts counts,
+                           CurrentViews current) {
         this.views = views;
         this.history = history;
         this.versions = versions;
         this.counts = counts;
+        this.current = current;
     }
 
     /** The members as of an instant (now when the current view was asked for). */
@@ -52,19 +58,30 @@ class ProjectQueryController {
 
     /** One member's projects (led or taken part in), with KPIs per fiscal year, costs and evaluations. */
     @GetMapping("/municipalities/{code}/projects")
-    MemberProjects projectsOf(@PathVariable("code") MunicipalityCode member, @RequestParam(required = false) String asOf) {
+    Kept<MemberProjects> projectsOf(@PathVariable("code") MunicipalityCode member,
+                                    @RequestParam(required = false) String asOf) {
         Instant at = AsOf.parse(asOf);
-        return new MemberProjects(member.code(), member.nameJa(), views.projectsOf(member, at));
+        Supplier<MemberProjects> view = () -> new MemberProjects(member.code(), member.nameJa(),
+                views.projectsOf(member, at));
+        return AsOf.LATEST.equals(at)
+                ? current.json(new Json("projects-of", member.code()), 0, view, projects -> Long.MAX_VALUE)
+                : current.serialised(view.get());
     }
 
     /** One project in full; with {@code minVersion}, waits (bounded) until the view holds that version. */
     @GetMapping("/projects/{projectId}")
-    ResponseEntity<ProjectView> project(@PathVariable String projectId, @RequestParam(required = false) String asOf,
-                                        @RequestParam(required = false) Long minVersion) {
+    ResponseEntity<Kept<ProjectView>> project(@PathVariable String projectId,
+                                              @RequestParam(required = false) String asOf,
+                                              @RequestParam(required = false) Long minVersion) {
         Instant at = AsOf.parse(asOf);
         versions.awaitVersion(projectId, minVersion);
-        ProjectView view = views.project(projectId, at).orElseThrow(ProjectQueryController::unknownProject);
-        return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view);
+        long atLeast = minVersion == null ? 0 : minVersion;
+        Supplier<ProjectView> view = () -> views.project(projectId, at, atLeast)
+                .orElseThrow(ProjectQueryController::unknownProject);
+        Kept<ProjectView> kept = AsOf.LATEST.equals(at)
+                ? current.json(new Json("project", projectId), atLeast, view, ProjectView::version)
+                : current.serialised(view.get());
+        return ResponseEntity.ok().eTag("\"" + kept.view().version() + "\"").body(kept);
     }
 
     /** Every revision of the project's targets, actuals, costs and evaluations: before, after, when, who, why. */
@@ -77,6 +94,10 @@ class ProjectQueryController {
             throw unknownProject();
         }
         return new Revisions(projectId, history.of(projectId, at));
+    }
+
+    /** What the JSON of a current view is kept under. */
+    private record Json(String view, String id) {
     }
 
     private static QueryRefused unknownProject() {

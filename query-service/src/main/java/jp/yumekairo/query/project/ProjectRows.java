@@ -95,39 +95,48 @@ class ProjectRows {
 
     /** The project's rows, if it was registered at or before the instant. */
     List<Rows> project(String projectId, Instant asOf) {
-        return rows(projects("project_id = ?", asOf, projectId), asOf);
+        return rows(projects("p.project_id = ?", List.of(projectId), "true", List.of(), asOf), asOf);
     }
 
     /** The rows of the projects a member leads or takes part in (participants as they stood then). */
     List<Rows> projectsOf(MunicipalityCode member, Instant asOf) {
-        return rows(projects("(lead_municipality = ? OR ? = ANY (participants))", asOf, member.code(), member.code()),
-                asOf);
+        String code = member.code();
+        return rows(projects("p.project_id IN (SELECT project_id FROM query.project WHERE lead_municipality = ? "
+                        + "UNION SELECT project_id FROM query.project WHERE participants @> ARRAY[?::text] "
+                        + "UNION SELECT project_id FROM query.project_details WHERE participants @> ARRAY[?::text])",
+                List.of(code, code, code), "(lead_municipality = ? OR ? = ANY (participants))", List.of(code, code),
+                asOf), asOf);
     }
 
     /**
      * The registration of each project with its descriptive fields as last corrected at or before the instant, in
      * the order the projects were registered (the order of the member's published tables, whose No follows it).
-     * {@code condition} is on the columns of {@code query.project}, participants as corrected.
+     * {@code candidates} narrows {@code query.project p} by its indexes to the projects that may qualify (a member's:
+     * every project it ever led or took part in); {@code condition} is on the columns of {@code query.project},
+     * participants as corrected at the instant. The corrections are looked up for the candidates only.
      */
-    private List<Project> projects(String condition, Instant asOf, Object... arguments) {
+    private List<Project> projects(String candidates, List<Object> candidateArguments, String condition,
+                                   List<Object> arguments, Instant asOf) {
         Timestamp at = Timestamp.from(asOf);
-        Object[] all = new Object[arguments.length + 2];
-        all[0] = at;
-        System.arraycopy(arguments, 0, all, 1, arguments.length);
-        all[arguments.length + 1] = at;
+        List<Object> all = new ArrayList<>();
+        all.add(at);
+        all.add(at);
+        all.addAll(candidateArguments);
+        all.addAll(arguments);
         return jdbc.query("SELECT * FROM (SELECT p.project_id, p.lead_municipality, p.scope, p.grant_program, "
                         + "p.first_fiscal_year, p.last_fiscal_year, p.recorded_at, "
                         + "coalesce(d.participants, p.participants) AS participants, coalesce(d.name, p.name) AS name, "
                         + "coalesce(d.summary, p.summary) AS summary, coalesce(d.department, p.department) AS department "
                         + "FROM query.project p LEFT JOIN LATERAL (SELECT * FROM query.project_details c "
                         + "WHERE c.project_id = p.project_id AND c.recorded_at <= ? ORDER BY c.sequence_number DESC "
-                        + "LIMIT 1) d ON true) project WHERE " + condition + " AND recorded_at <= ? ORDER BY recorded_at, project_id",
+                        + "LIMIT 1) d ON true WHERE p.recorded_at <= ? AND " + candidates + ") project WHERE "
+                        + condition + " ORDER BY recorded_at, project_id",
                 (row, index) -> new Project(row.getString("project_id"),
                         MunicipalityCode.of(row.getString("lead_municipality")), texts(row.getArray("participants")),
                         row.getString("name"), row.getString("summary"), ProjectScope.valueOf(row.getString("scope")),
                         GrantProgram.valueOf(row.getString("grant_program")), row.getString("department"),
                         row.getInt("first_fiscal_year"), row.getInt("last_fiscal_year")),
-                all);
+                all.toArray());
     }
 
     private List<Rows> rows(List<Project> projects, Instant asOf) {

@@ -17,9 +17,26 @@ public record ProjectView(String projectId, String leadMunicipality, String lead
                           int lastFiscalYear, long version, List<KpiView> kpis, List<CostView> costs,
                           List<EvaluationView> evaluations, List<ActivitiesView> activities) {
 
+    /** Unmodifiable, since one current view is shared by every reader until the views change. */
+    public ProjectView {
+        participants = unmodifiable(participants);
+        kpis = unmodifiable(kpis);
+        costs = unmodifiable(costs);
+        evaluations = unmodifiable(evaluations);
+        activities = unmodifiable(activities);
+    }
+
+    static <T> List<T> unmodifiable(List<T> list) {
+        return list == null ? null : List.copyOf(list);
+    }
+
     /** A KPI with its figures for every fiscal year of the project; the baseline and its year may be unknown (null). */
     public record KpiView(String kpiId, String name, String unit, String direction, String measure,
                           BigDecimal baseline, Integer baselineFiscalYear, BigDecimal finalTarget, List<KpiYear> years) {
+
+        public KpiView {
+            years = unmodifiable(years);
+        }
     }
 
     /**

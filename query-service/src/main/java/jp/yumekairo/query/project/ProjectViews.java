@@ -1,29 +1,58 @@
 package jp.yumekairo.query.project;
 
 import jp.yumekairo.events.MunicipalityCode;
+import jp.yumekairo.query.web.AsOf;
+import jp.yumekairo.query.web.CurrentViews;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Projects as they stood at an instant: their rows as of it ({@link ProjectRows}), assembled into the views every
- * reader shows ({@link ProjectAssembly}, labelled by {@link ProjectLabels}).
+ * reader shows ({@link ProjectAssembly}, labelled by {@link ProjectLabels}). The current views are assembled once
+ * per change of the views and kept ({@link CurrentViews}); views as of a past instant are assembled per read.
  */
 @Component
 public class ProjectViews {
 
-    private final ProjectRows rows;
+    /** What a current view is kept under: which view, of which project or member. */
+    record Current(String view, String id) {
+        static Current project(String projectId) {
+            return new Current("project", projectId);
+        }
 
-    ProjectViews(ProjectRows rows) {
-        this.rows = rows;
+        static Current projectsOf(MunicipalityCode member) {
+            return new Current("projects-of", member.code());
+        }
     }
 
-    @Transactional(readOnly = true)
+    private final ProjectRows rows;
+    private final CurrentViews current;
+    private final TransactionTemplate reading;
+
+    ProjectViews(ProjectRows rows, CurrentViews current, PlatformTransactionManager transactions) {
+        this.rows = rows;
+        this.current = current;
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
+    }
+
     public Optional<ProjectView> project(String projectId, Instant asOf) {
-        return views(rows.project(projectId, asOf), asOf).stream().findFirst();
+        return project(projectId, asOf, 0);
+    }
+
+    /** The project; the current view at least of {@code minVersion} (read-your-writes). */
+    Optional<ProjectView> project(String projectId, Instant asOf, long minVersion) {
+        Supplier<Optional<ProjectView>> assemble = () -> read(() ->
+                views(rows.project(projectId, asOf), asOf).stream().findFirst());
+        return AsOf.LATEST.equals(asOf)
+                ? current.get(Current.project(projectId), minVersion, assemble, ProjectViews::versionOf)
+                : assemble.get();
     }
 
     /** Whether the project was registered at or before the instant, without assembling its view. */
@@ -32,9 +61,17 @@ public class ProjectViews {
     }
 
     /** The projects a member leads or takes part in (広域, as the participants stood then), in registration order. */
-    @Transactional(readOnly = true)
     public List<ProjectView> projectsOf(MunicipalityCode member, Instant asOf) {
-        return views(rows.projectsOf(member, asOf), asOf);
+        Supplier<List<ProjectView>> assemble = () -> read(() -> views(rows.projectsOf(member, asOf), asOf));
+        return AsOf.LATEST.equals(asOf) ? current.get(Current.projectsOf(member), assemble) : assemble.get();
+    }
+
+    private <T> T read(Supplier<T> reads) {
+        return reading.execute(status -> reads.get());
+    }
+
+    private static long versionOf(Optional<ProjectView> view) {
+        return view.map(ProjectView::version).orElse(0L);
     }
 
     private static List<ProjectView> views(List<ProjectRows.Rows> found, Instant asOf) {

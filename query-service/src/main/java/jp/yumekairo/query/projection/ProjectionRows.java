@@ -23,9 +23,13 @@ import java.util.Map;
  * Collects the rows the events of one batch produce and writes them when the batch's transaction is about to
  * commit: one JDBC batch per table, together with the processor's token. A row is identified by its event's
  * aggregate id and sequence number, which, with the time it was recorded, come from the event's message. Every
- * event also gets its {@code event_origin} row: who, for which member, why, with which request.
+ * event also gets its {@code event_origin} row: who, for which member, why, with which request. A batch written
+ * to the live views notifies {@code yumekairo_views} as it commits, so that no instance keeps a view it changed.
  */
 public final class ProjectionRows {
+
+    /** The channel {@code jp.yumekairo.query.config.EventNotifications} listens on for changed views. */
+    public static final String VIEWS_CHANNEL = "yumekairo_views";
 
     private final JdbcTemplate jdbc;
     private final ProjectionSchema schema;
@@ -108,8 +112,15 @@ public final class ProjectionRows {
         }
 
         void flush() {
+            if (rows.isEmpty()) {
+                return;
+            }
             rows.forEach((table, values) -> jdbc.batchUpdate(table.insert(schema), values));
             rows.clear();
+            if (schema == ProjectionSchema.LIVE) {
+                // delivered by PostgreSQL when the batch commits, to every query-service instance (CurrentViews)
+                jdbc.execute("NOTIFY " + VIEWS_CHANNEL);
+            }
         }
     }
 }
