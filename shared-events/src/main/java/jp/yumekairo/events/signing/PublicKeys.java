@@ -40,7 +40,7 @@ public final class PublicKeys {
 
         /** The key as a PEM block, as it is published. */
         public String pem() {
-            return KeyFiles.pem("PUBLIC KEY", key.getEncoded());
+            return PemFiles.pem("PUBLIC KEY", key.getEncoded());
         }
     }
 
