@@ -62,6 +62,12 @@ final class Http {
             String basic = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
             Reply signedIn = send(HttpRequest.newBuilder(URI.create(commandUrl + "/api/auth/token"))
                     .header("Authorization", "Basic " + basic).POST(HttpRequest.BodyPublishers.noBody()));
+            // the service hashes a few passwords at a time and asks the rest to come back (503 sign-in-busy)
+            for (int retry = 0; retry < 20 && signedIn.status() == 503; retry++) {
+                pause(Duration.ofMillis(250));
+                signedIn = send(HttpRequest.newBuilder(URI.create(commandUrl + "/api/auth/token"))
+                        .header("Authorization", "Basic " + basic).POST(HttpRequest.BodyPublishers.noBody()));
+            }
             if (signedIn.status() != 200) {
                 throw new IllegalStateException("sign-in of " + user + " failed: " + signedIn);
             }
@@ -176,6 +182,15 @@ final class Http {
             return body instanceof String text ? text : JSON.writeValueAsString(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signing in", interrupted);
         }
     }
 }
