@@ -226,6 +226,13 @@ class ProjectViewsIT {
         assertThat(description.get("paths").has("/api/plans/{planId}/dashboard")).isTrue();
         assertThat(description.get("paths").has("/api/projects/{projectId}/history")).isTrue();
         assertThat(description.get("paths").has("/api/audit/rebuild")).isTrue();
+        // views answered as the JSON they were written to once are described as the views themselves
+        assertThat(description.get("paths").get("/api/municipalities/{code}/projects").toString())
+                .contains("MemberProjects").doesNotContain("Kept");
+        assertThat(description.get("paths").get("/api/projects/{projectId}").toString())
+                .contains("ProjectView").doesNotContain("Kept");
+        assertThat(description.get("paths").get("/api/plans/{planId}/dashboard").toString())
+                .contains("Dashboard").doesNotContain("Kept");
     }
 
     @Test
