@@ -1,9 +1,13 @@
 package jp.yumekairo.events.signing;
 
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
+
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -17,25 +21,28 @@ import java.util.Optional;
  */
 public final class PublicKeys {
 
-    /** One public key and its id: {@code ed25519:} and the first 16 hex digits of SHA-256 over its encoding. */
-    public record Entry(String keyId, PublicKey key) {
+    /**
+     * One public key and its id: {@code ed25519:} and the first 16 hex digits of SHA-256 over its encoding.
+     * Signatures are checked with Bouncy Castle's Ed25519 ({@code verifier}, read once from the key).
+     */
+    public record Entry(String keyId, PublicKey key, Ed25519PublicKeyParameters verifier) {
 
         public static Entry of(PublicKey key) {
-            return new Entry(idOf(key), key);
+            try {
+                return new Entry(idOf(key), key, (Ed25519PublicKeyParameters) PublicKeyFactory.createKey(key.getEncoded()));
+            } catch (IOException | ClassCastException notEd25519) {
+                throw new IllegalArgumentException("not an Ed25519 public key", notEd25519);
+            }
         }
 
         public boolean verifies(byte[] content, byte[] signature) {
             if (signature == null) {
                 return false;
             }
-            try {
-                Signature ed25519 = Signature.getInstance(KeyFiles.ALGORITHM);
-                ed25519.initVerify(key);
-                ed25519.update(content);
-                return ed25519.verify(signature);
-            } catch (GeneralSecurityException notASignature) {
-                return false;
-            }
+            Ed25519Signer ed25519 = new Ed25519Signer();
+            ed25519.init(false, verifier);
+            ed25519.update(content, 0, content.length);
+            return ed25519.verifySignature(signature);
         }
 
         /** The key as a PEM block, as it is published. */

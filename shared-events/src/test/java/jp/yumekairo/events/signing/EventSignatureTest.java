@@ -33,6 +33,27 @@ class EventSignatureTest {
     }
 
     @Test
+    void theSignaturesAreTheJdksEd25519_soEventsSignedBeforeStillVerify(@TempDir Path keys) throws Exception {
+        Path file = keys.resolve("event-signing.pem");
+        SigningKey key = KeyFiles.loadOrCreate(file);
+        byte[] content = content("{\"value\":167}");
+        java.security.Signature jdk = java.security.Signature.getInstance("Ed25519");
+        jdk.initSign(java.security.KeyFactory.getInstance("Ed25519").generatePrivate(
+                new java.security.spec.PKCS8EncodedKeySpec(PemFiles.der(file, "PRIVATE KEY"))));
+        jdk.update(content);
+        byte[] signedByTheJdk = jdk.sign();
+
+        // Ed25519 is deterministic: the same key signs the same content to the same 64 bytes
+        assertThat(key.sign(content)).isEqualTo(signedByTheJdk);
+        assertThat(key.publicKey().verifies(content, signedByTheJdk)).isTrue();
+        java.security.Signature check = java.security.Signature.getInstance("Ed25519");
+        check.initVerify(key.publicKey().key());
+        check.update(content);
+        assertThat(check.verify(key.sign(content))).isTrue();
+        assertThat(key.publicKey().verifies(content, new byte[12])).isFalse();
+    }
+
+    @Test
     void noByteMovesBetweenFields() {
         byte[] a = SignedContent.of("e-1", "ab", 1, "c", "t", "p", null, new byte[] {1}, null);
         byte[] b = SignedContent.of("e-1", "a", 1, "bc", "t", "p", null, new byte[] {1}, null);
