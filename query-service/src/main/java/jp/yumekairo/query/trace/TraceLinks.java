@@ -1,8 +1,9 @@
 package jp.yumekairo.query.trace;
 
 import jp.yumekairo.query.web.AsOf;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -35,14 +36,20 @@ public final class TraceLinks {
         return link(asOf, "plan", planId, "kgi", kgiId, "year", year, "figure", "target");
     }
 
+    /** Encoded as UriComponentsBuilder would, without building one per link (a view carries hundreds). */
     private static String link(Instant asOf, Object... namesAndValues) {
-        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/api/audit/trace");
+        StringBuilder uri = new StringBuilder("/api/audit/trace");
         for (int i = 0; i < namesAndValues.length; i += 2) {
-            uri.queryParam((String) namesAndValues[i], namesAndValues[i + 1]);
+            parameter(uri, i == 0, (String) namesAndValues[i], String.valueOf(namesAndValues[i + 1]));
         }
         if (asOf != null && !AsOf.LATEST.equals(asOf)) {
-            uri.queryParam("to", asOf.toString());
+            parameter(uri, false, "to", asOf.toString());
         }
-        return uri.encode().build().toUriString();
+        return uri.toString();
+    }
+
+    private static void parameter(StringBuilder uri, boolean first, String name, String value) {
+        uri.append(first ? '?' : '&').append(UriUtils.encodeQueryParam(name, StandardCharsets.UTF_8)).append('=')
+                .append(UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8));
     }
 }
