@@ -24,6 +24,13 @@ public record FiscalYear(int startYear) implements Comparable<FiscalYear> {
     public static final int EARLIEST = 1900;
     public static final int LATEST = 2100;
 
+    /**
+     * 令和4年度 and R4 of every fiscal year that can be, written once: the era's names come from the locale data,
+     * whose look-up showed in the profile of every write and every view.
+     */
+    private static final String[] JAPANESE = new String[LATEST - EARLIEST + 1];
+    private static final String[] SHORT_JAPANESE = new String[LATEST - EARLIEST + 1];
+
     private static final Pattern WESTERN = Pattern.compile("(?:FY)?(\\d{4})(?:年度)?");
     private static final Pattern ERA_YEAR = Pattern.compile("(\\D+?)(元|\\d{1,2})(?:年度?)?");
 
@@ -141,13 +148,24 @@ public record FiscalYear(int startYear) implements Comparable<FiscalYear> {
 
     /** 令和4年度, with 元 for the first year of an era. */
     public String toJapanese() {
-        int year = yearOfEra();
-        return era().getDisplayName(TextStyle.FULL, Locale.JAPANESE) + (year == 1 ? "元" : Integer.toString(year)) + "年度";
+        String name = JAPANESE[startYear - EARLIEST];
+        if (name == null) {
+            int year = yearOfEra();
+            name = era().getDisplayName(TextStyle.FULL, Locale.JAPANESE) + (year == 1 ? "元" : Integer.toString(year))
+                    + "年度";
+            JAPANESE[startYear - EARLIEST] = name; // a race writes the same string twice
+        }
+        return name;
     }
 
     /** R4: the short form the source tables use. */
     public String toShortJapanese() {
-        return era().getDisplayName(TextStyle.NARROW, Locale.ENGLISH) + yearOfEra();
+        String name = SHORT_JAPANESE[startYear - EARLIEST];
+        if (name == null) {
+            name = era().getDisplayName(TextStyle.NARROW, Locale.ENGLISH) + yearOfEra();
+            SHORT_JAPANESE[startYear - EARLIEST] = name;
+        }
+        return name;
     }
 
     /** FY2022. */
