@@ -10,9 +10,14 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
@@ -40,7 +45,8 @@ import java.util.stream.Stream;
  * Replays the log, up to a point, into the rebuild schema through a copy of every feature's projection, in
  * {@value #SEGMENTS} segments at once.
  *
- * <p>One reader takes the log in global order, as a live processor does, and hands each event to the segment of
+ * <p>One reader takes the log in global order with Axon's JDBC engine, as a live processor does (in batches of
+ * {@value #READ_BATCH} events), and hands each event to the segment of
  * its aggregate (its id's hash, as Axon's sequential-per-aggregate policy splits a live processor's segments). So
  * every aggregate's events are applied by one worker, in their order: what the projections need, since a table's
  * unique keys (a project's id, a KPI's id within its project, a comment's id within its report) keep the first
@@ -53,6 +59,11 @@ class Replay implements DisposableBean {
 
     private static final int CHUNK = 500;
     private static final int SEGMENTS = 4;
+    /**
+     * Events the reader fetches per query: Axon's default of 100 made the reader, one query and transaction per
+     * 100 events, the replay's bottleneck.
+     */
+    private static final int READ_BATCH = 2_000;
     /** Chunks handed to a segment and not yet applied: bounds the memory while its worker is behind the reader. */
     private static final int QUEUED_CHUNKS = 2;
     /** Handed to a segment after its last chunk. */
@@ -64,12 +75,22 @@ class Replay implements DisposableBean {
     private final List<RebuildableProjection> projections;
     private final HikariDataSource connections;
     private final ProjectionRows rows;
-    private final TransactionManager transactionManager;
+    private final TransactionManager rebuildTransactions;
 
-    Replay(JdbcTemplate jdbc, EventStorageEngine storageEngine, DataSourceProperties dataSource,
-           ProjectionChecksums checksums, List<RebuildableProjection> projections) {
+    Replay(JdbcTemplate jdbc, Serializer serializer, ConnectionProvider connectionProvider,
+           TransactionManager transactionManager, EventSchema eventSchema, Configuration axon,
+           DataSourceProperties dataSource, ProjectionChecksums checksums, List<RebuildableProjection> projections) {
         this.jdbc = jdbc;
-        this.storageEngine = storageEngine;
+        // the live processors' engine (config.EventStoreConfiguration), reading larger batches
+        this.storageEngine = JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(serializer)
+                .upcasterChain(axon.upcasterChain())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .batchSize(READ_BATCH)
+                .build();
         this.checksums = checksums;
         this.projections = List.copyOf(projections);
         this.connections = dataSource.initializeDataSourceBuilder().type(HikariDataSource.class).build();
@@ -79,7 +100,7 @@ class Replay implements DisposableBean {
         connections.setIdleTimeout(30_000);
         connections.addDataSourceProperty("reWriteBatchedInserts", "true");
         this.rows = new ProjectionRows(new JdbcTemplate(connections), ProjectionSchema.REBUILD);
-        this.transactionManager = new SpringTransactionManager(new DataSourceTransactionManager(connections));
+        this.rebuildTransactions = new SpringTransactionManager(new DataSourceTransactionManager(connections));
     }
 
     /** How many events of the log a replay up to {@code headIndex} reads. */
@@ -206,7 +227,7 @@ class Replay implements DisposableBean {
     private void apply(List<TrackedEventMessage<?>> chunk, List<AnnotationEventHandlerAdapter> copies)
             throws Exception {
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(chunk));
-        unitOfWork.attachTransaction(transactionManager);
+        unitOfWork.attachTransaction(rebuildTransactions);
         unitOfWork.executeWithResult(() -> {
             EventMessage<?> event = unitOfWork.getMessage();
             for (AnnotationEventHandlerAdapter copy : copies) {
