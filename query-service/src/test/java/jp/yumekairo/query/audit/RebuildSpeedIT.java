@@ -18,7 +18,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A measurement, not a check run with the others: the rebuild's speed on a log of the demo's projects cloned in
  * SQL (as the benchmark clones its templates) to about {@code -Drebuild.speed.events} events, beside a plain
  * sequential read of the event table (the benchmark's {@code raw_scan}, second of two passes). It prints both
- * rates and their ratio and writes them to {@code target/rebuild-speed.txt}; the views must come out equal.
+ * rates, their ratio and the CPU time per event of the query service and of PostgreSQL's backends (on Linux,
+ * from {@code /proc}: steadier than the rates on a busy machine) and writes them to
+ * {@code target/rebuild-speed.txt}; the views must come out equal. With {@code -Drebuild.speed.profile} it records the query service with Java Flight Recorder meanwhile
+ * ({@code target/rebuild-speed.jfr}).
  * <pre>
  * ./mvnw -B -ntp -q -o -pl query-service verify -Dtest=NoSuchTest -Dit.test=RebuildSpeedIT \
  *     -Drebuild.speed.events=60000 -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
@@ -74,11 +79,20 @@ class RebuildSpeedIT {
         double scanPerSecond = events / rawScan();
 
         Api api = services.api();
+        jfr("JFR.start", "name=rebuild", "settings=profile", "filename=target/rebuild-speed.jfr");
+        long queryCpuBefore = cpuMillis(services.query().pid());
+        Map<Long, Long> postgresCpuBefore = postgresCpu();
         Api.Response started = api.post("auditor", "/api/audit/rebuild");
         assertThat(started.status()).isEqualTo(202);
         String run = started.headers().firstValue("Location").orElseThrow();
         Awaitility.await("the rebuild to finish").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500))
                 .until(() -> !api.get("auditor", run).get("state").asText().equals("RUNNING"));
+        long queryCpu = cpuMillis(services.query().pid()) - queryCpuBefore;
+        long postgresCpu = 0;
+        for (Map.Entry<Long, Long> backend : postgresCpu().entrySet()) {
+            postgresCpu += backend.getValue() - postgresCpuBefore.getOrDefault(backend.getKey(), 0L);
+        }
+        jfr("JFR.stop", "name=rebuild");
         JsonNode rebuild = api.get("auditor", run);
         assertThat(rebuild.get("state").asText()).as(rebuild.toString()).isEqualTo("SUCCEEDED");
         assertThat(rebuild.get("result").get("equal").asBoolean()).as(rebuild.toString()).isTrue();
@@ -86,10 +100,45 @@ class RebuildSpeedIT {
         long replayed = rebuild.get("result").get("replayedEvents").asLong();
         long millis = rebuild.get("result").get("durationMillis").asLong();
         double rebuildPerSecond = replayed / (millis / 1000.0);
-        String line = String.format("rebuild: %d events in %d ms = %.0f events/s; raw scan %.0f events/s; ratio %.3f%n",
-                replayed, millis, rebuildPerSecond, scanPerSecond, rebuildPerSecond / scanPerSecond);
+        String line = String.format("rebuild: %d events in %d ms = %.0f events/s; raw scan %.0f events/s; ratio %.3f; "
+                        + "CPU per event %.3f ms query service, %.3f ms PostgreSQL%n", replayed, millis, rebuildPerSecond,
+                scanPerSecond, rebuildPerSecond / scanPerSecond, queryCpu / (double) replayed,
+                postgresCpu / (double) replayed);
         System.out.print(line);
         Files.writeString(Path.of("target", "rebuild-speed.txt"), line);
+    }
+
+    /** The CPU time a process has used so far (Linux: user and system time from {@code /proc}, 100 ticks a second). */
+    private static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (Exception gone) {
+            return 0;
+        }
+    }
+
+    /** The CPU time of each PostgreSQL backend connected to the test's database, by process id. */
+    private static Map<Long, Long> postgresCpu() throws Exception {
+        Map<Long, Long> cpu = new HashMap<>();
+        try (Connection connection = services.connect(); Statement statement = connection.createStatement();
+             ResultSet backends = statement.executeQuery("SELECT pid FROM pg_stat_activity "
+                     + "WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
+            while (backends.next()) {
+                cpu.put(backends.getLong(1), cpuMillis(backends.getLong(1)));
+            }
+        }
+        return cpu;
+    }
+
+    /** With {@code -Drebuild.speed.profile}: the query service's flight recording of the rebuild. */
+    private static void jfr(String command, String... arguments) throws Exception {
+        if (System.getProperty("rebuild.speed.profile") != null) {
+            List<String> line = new ArrayList<>(List.of("jcmd", Long.toString(services.query().pid()), command));
+            line.addAll(List.of(arguments));
+            new ProcessBuilder(line).inheritIO().start().waitFor();
+        }
     }
 
     /** Clones every project of the demo data until the log holds about {@code wanted} events. */
