@@ -4,7 +4,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Row-for-row fingerprints of the projection tables, computed in PostgreSQL: the row count and the XOR of every
@@ -22,6 +27,9 @@ public class ProjectionChecksums {
     private record Fingerprint(long rows, String checksum) {
     }
 
+    /** How many fingerprints PostgreSQL computes at once, each query on a core of its own. */
+    private static final int AT_ONCE = 2;
+
     /** A table's count and checksum, {@link #fingerprint} says how. */
     private static final String FINGERPRINT = """
             SELECT count(*), lpad(to_hex(coalesce(bit_xor(hashtextextended(t::text, 0)), 0)), 16, '0') FROM %s t
@@ -35,16 +43,36 @@ public class ProjectionChecksums {
         this.jdbc = jdbc;
     }
 
-    /** Compares the rows of events up to {@code headIndex}, which both copies have applied. */
+    /**
+     * Compares the rows of events up to {@code headIndex}, which both copies have applied: {@value #AT_ONCE}
+     * fingerprints at a time, each on a connection of its own.
+     */
     public List<TableComparison> compare(long headIndex) {
-        List<TableComparison> comparisons = new ArrayList<>();
-        for (ProjectionTable table : ProjectionTable.values()) {
-            Fingerprint live = fingerprint(ProjectionSchema.LIVE, table, headIndex);
-            Fingerprint rebuilt = fingerprint(ProjectionSchema.REBUILD, table, headIndex);
-            comparisons.add(new TableComparison(table.tableName(), live.rows(), rebuilt.rows(), live.checksum(),
-                    rebuilt.checksum(), live.equals(rebuilt)));
+        ExecutorService fingerprinting = Executors.newFixedThreadPool(AT_ONCE, task -> {
+            Thread thread = new Thread(task, "projection-checksums");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Map<ProjectionTable, CompletableFuture<Fingerprint>> live = new EnumMap<>(ProjectionTable.class);
+            Map<ProjectionTable, CompletableFuture<Fingerprint>> rebuilt = new EnumMap<>(ProjectionTable.class);
+            for (ProjectionTable table : ProjectionTable.values()) {
+                live.put(table, CompletableFuture.supplyAsync(
+                        () -> fingerprint(ProjectionSchema.LIVE, table, headIndex), fingerprinting));
+                rebuilt.put(table, CompletableFuture.supplyAsync(
+                        () -> fingerprint(ProjectionSchema.REBUILD, table, headIndex), fingerprinting));
+            }
+            List<TableComparison> comparisons = new ArrayList<>();
+            for (ProjectionTable table : ProjectionTable.values()) {
+                Fingerprint liveRows = live.get(table).join();
+                Fingerprint rebuiltRows = rebuilt.get(table).join();
+                comparisons.add(new TableComparison(table.tableName(), liveRows.rows(), rebuiltRows.rows(),
+                        liveRows.checksum(), rebuiltRows.checksum(), liveRows.equals(rebuiltRows)));
+            }
+            return comparisons;
+        } finally {
+            fingerprinting.shutdownNow();
         }
-        return comparisons;
     }
 
     /** Empties the rebuild copy before a replay. */
