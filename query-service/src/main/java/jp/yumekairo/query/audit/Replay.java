@@ -43,29 +43,36 @@ import java.util.stream.Stream;
 
 /**
  * Replays the log, up to a point, into the rebuild schema through a copy of every feature's projection, in
- * {@value #SEGMENTS} segments at once.
+ * segments at once, one per core.
  *
  * <p>One reader takes the log in global order with Axon's JDBC engine, as a live processor does (in batches of
- * {@value #READ_BATCH} events), and hands each event to the segment of
- * its aggregate (its id's hash, as Axon's sequential-per-aggregate policy splits a live processor's segments). So
- * every aggregate's events are applied by one worker, in their order: what the projections need, since a table's
- * unique keys (a project's id, a KPI's id within its project, a comment's id within its report) keep the first
- * row of an aggregate and drop a later one, as live. Each worker applies its segment's events in chunks, each in
- * one transaction, as a live processor applies a batch; on connections of the rebuild's own, on which pgjdbc
- * sends each table's JDBC batch as multi-row inserts ({@code reWriteBatchedInserts}).
+ * {@value #READ_BATCH} events), and gives each event to the segment of its aggregate (its id's hash, as Axon's
+ * sequential-per-aggregate policy splits a live processor's segments). So every aggregate's events are applied by
+ * one worker, in their order: what the projections need, since a table's unique keys (a project's id, a KPI's id
+ * within its project, a comment's id within its report) keep an aggregate's first row and drop a later one, as
+ * live. Every {@value #CHUNK} events it has read, the reader hands each segment its share of them as a chunk,
+ * which the segment's worker applies in one transaction, as a live processor applies a batch, before it reports
+ * the progress. The workers write on connections of the rebuild's own, on which pgjdbc sends each table's JDBC
+ * batch as multi-row inserts ({@code reWriteBatchedInserts}).
  */
 @Component
 class Replay implements DisposableBean {
 
+    /** Events the reader reads before it hands each segment its share of them as a chunk. */
     private static final int CHUNK = 500;
-    private static final int SEGMENTS = 4;
+    /**
+     * Segments replayed at once: one per core (at least two), each worker's time split between its own CPU work
+     * (the events' JSON, the rows' parameters) and PostgreSQL's (the inserts). On two cores, four segments cost more
+     * CPU per event than two (smaller transactions) and went no faster.
+     */
+    private static final int SEGMENTS = Math.max(2, Runtime.getRuntime().availableProcessors());
     /**
      * Events the reader fetches per query: Axon's default of 100 made the reader, one query and transaction per
      * 100 events, the replay's bottleneck.
      */
     private static final int READ_BATCH = 2_000;
     /** Chunks handed to a segment and not yet applied: bounds the memory while its worker is behind the reader. */
-    private static final int QUEUED_CHUNKS = 2;
+    private static final int QUEUED_CHUNKS = 4;
     /** Handed to a segment after its last chunk. */
     private static final List<TrackedEventMessage<?>> END = new ArrayList<>(0);
 
@@ -112,7 +119,7 @@ class Replay implements DisposableBean {
 
     /**
      * Empties the rebuild schema and replays every event up to {@code headIndex} into it, telling {@code progress}
-     * how many events it has applied as it goes; returns that number once every segment has applied its last.
+     * how many events it has applied after each chunk; returns that number once every segment has applied its last.
      */
     long replay(long headIndex, LongConsumer progress) throws Exception {
         checksums.clear(ProjectionSchema.REBUILD);
@@ -127,8 +134,13 @@ class Replay implements DisposableBean {
         });
         try {
             List<Segment> segments = new ArrayList<>();
+            Runnable applying = () -> {
+                synchronized (progress) { // one report at a time, so that the number never goes back
+                    progress.accept(applied.get());
+                }
+            };
             for (int i = 0; i < SEGMENTS; i++) {
-                Segment segment = new Segment(copies, applied);
+                Segment segment = new Segment(copies, applied, applying);
                 segment.work = workers.submit(segment);
                 segments.add(segment);
             }
@@ -143,7 +155,9 @@ class Replay implements DisposableBean {
                     String aggregateId = ((DomainEventMessage<?>) event).getAggregateIdentifier();
                     segments.get(Math.floorMod(aggregateId.hashCode(), SEGMENTS)).add(event);
                     if (++read % CHUNK == 0) {
-                        progress.accept(applied.get());
+                        for (Segment segment : segments) {
+                            segment.handPending();
+                        }
                     }
                 }
             }
@@ -153,7 +167,6 @@ class Replay implements DisposableBean {
             for (Segment segment : segments) {
                 segment.await();
             }
-            progress.accept(applied.get());
             return applied.get();
         } finally {
             workers.shutdownNow();
@@ -171,28 +184,32 @@ class Replay implements DisposableBean {
         private final BlockingQueue<List<TrackedEventMessage<?>>> chunks = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
         private final List<AnnotationEventHandlerAdapter> copies;
         private final AtomicLong applied;
-        private List<TrackedEventMessage<?>> pending = new ArrayList<>(CHUNK);
+        private final Runnable progress;
+        private List<TrackedEventMessage<?>> pending = new ArrayList<>();
         private Future<Void> work;
 
-        Segment(List<AnnotationEventHandlerAdapter> copies, AtomicLong applied) {
+        Segment(List<AnnotationEventHandlerAdapter> copies, AtomicLong applied, Runnable progress) {
             this.copies = copies;
             this.applied = applied;
+            this.progress = progress;
         }
 
         /** On the reader's thread. */
-        void add(TrackedEventMessage<?> event) throws Exception {
+        void add(TrackedEventMessage<?> event) {
             pending.add(event);
-            if (pending.size() == CHUNK) {
+        }
+
+        /** On the reader's thread: the events added since the last chunk, as the next chunk. */
+        void handPending() throws Exception {
+            if (!pending.isEmpty()) {
                 hand(pending);
-                pending = new ArrayList<>(CHUNK);
+                pending = new ArrayList<>();
             }
         }
 
         /** On the reader's thread, after the last event up to the head. */
         void finish() throws Exception {
-            if (!pending.isEmpty()) {
-                hand(pending);
-            }
+            handPending();
             hand(END);
         }
 
@@ -219,6 +236,7 @@ class Replay implements DisposableBean {
             for (List<TrackedEventMessage<?>> chunk = chunks.take(); chunk != END; chunk = chunks.take()) {
                 apply(chunk, copies);
                 applied.addAndGet(chunk.size());
+                progress.run();
             }
             return null;
         }
