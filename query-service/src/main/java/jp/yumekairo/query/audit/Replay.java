@@ -62,8 +62,8 @@ class Replay implements DisposableBean {
     private static final int CHUNK = 500;
     /**
      * Segments replayed at once: one per core (at least two), each worker's time split between its own CPU work
-     * (the events' JSON, the rows' parameters) and PostgreSQL's (the inserts). On two cores, four segments cost more
-     * CPU per event than two (smaller transactions) and went no faster.
+     * (the events' JSON, the rows' parameters) and PostgreSQL's (the inserts). On a busy two-core machine four
+     * segments cost more CPU per event than two (RebuildSpeedIT: their chunks, and transactions, are smaller).
      */
     private static final int SEGMENTS = Math.max(2, Runtime.getRuntime().availableProcessors());
     /**
