@@ -88,7 +88,7 @@ class Replay implements DisposableBean {
            TransactionManager transactionManager, EventSchema eventSchema, Configuration axon,
            DataSourceProperties dataSource, ProjectionChecksums checksums, List<RebuildableProjection> projections) {
         this.jdbc = jdbc;
-        // the live processors' engine (config.EventStoreConfiguration), reading larger batches
+        // built as the live processors' engine is (config.EventStoreConfiguration), reading larger batches
         this.storageEngine = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(serializer)
