@@ -17,7 +17,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The signing key, read at start, and Axon's JDBC storage engine set up as its auto-configuration would be,
- * except that every event is appended with its signature ({@link SignedAppends}).
+ * except that every event is appended with its signature ({@link SignedAppends}) and snapshots are written in their
+ * own JSON form ({@code config.AggregateSnapshots}). Snapshots are not signed: they are not part of the record, only
+ * a shortcut to an aggregate's state, skipped by the snapshot filter when their revision is not the aggregate's.
  */
 @Configuration(proxyBeanMethods = false)
 class EventSigning {
@@ -39,13 +41,14 @@ class EventSigning {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver persistenceExceptionResolver,
+    EventStorageEngine eventStorageEngine(@Qualifier("snapshotSerializer") Serializer snapshotSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                           EventSchema eventSchema, Signer signer) {
         return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(snapshotSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
