@@ -25,6 +25,8 @@ import org.springframework.context.annotation.Configuration;
 class EventSigning {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventSigning.class);
+    /** Axon's default: the events of an aggregate read in one query. */
+    private static final int AGGREGATE_BATCH = 100;
 
     @Bean
     Signer eventSigner(SigningProperties properties) {
@@ -53,6 +55,12 @@ class EventSigning {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
+                // An aggregate's stream has no gaps (Axon appends at consecutive sequence numbers, and V1's triggers
+                // refuse every DELETE), so a batch of fewer events than asked for is its last. Axon's JDBC default
+                // queries once more until a batch comes back empty, which only a log with gaps needs: one SELECT
+                // fewer for every aggregate loaded and every snapshot taken.
+                .batchSize(AGGREGATE_BATCH)
+                .finalAggregateBatchPredicate(batch -> batch.size() < AGGREGATE_BATCH)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)

@@ -104,6 +104,24 @@ class SnapshotIT extends CommandServiceIT {
     }
 
     @Test
+    void aStreamLongerThanOneQuerysBatch_replaysWhole_whenItsSnapshotIsSkipped() throws SQLException {
+        registerGlassProject("glass-long");
+        String path = "/api/projects/glass-long/kpis/glass-sales/actuals/2020";
+        for (int n = 1; n <= 110; n++) {
+            expectStatus(api.put("sanyo-onoda", path, ACTUAL.formatted(n, "訂正 " + n)), 200);
+        }
+        // 112 events; the snapshot set aside, a cold load reads them in two queries' batches (100, 12)
+        snapshotOf("glass-long");
+        projects.removeAll();
+        assertThat(updateSnapshot("glass-long", "payload_revision = '0'")).isEqualTo(1);
+        Response same = expectStatus(api.put("sanyo-onoda", path, ACTUAL.formatted(110, "")), 200);
+        assertThat(same.json().get("version").asLong()).as("the last actual, recorded again: nothing new")
+                .isEqualTo(112);
+        Response next = expectStatus(api.put("sanyo-onoda", path, ACTUAL.formatted(111, "訂正 111")), 200);
+        assertThat(next.json().get("version").asLong()).isEqualTo(113);
+    }
+
+    @Test
     void thePlanAndAReport_loadFromTheirSnapshots() {
         definePlan("yume-kairo-snapshots");
         String figures = "/api/plans/yume-kairo-snapshots/kgis/settled-population/figures/";
