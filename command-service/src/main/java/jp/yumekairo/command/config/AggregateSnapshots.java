@@ -41,7 +41,7 @@ import java.util.concurrent.Executor;
 /**
  * Snapshots for cold loads: after every {@code yumekairo.aggregates.snapshot-after-events} events an aggregate
  * handled, Axon's snapshotter stores its state in {@code snapshot_event_entry} (replacing the older one; on a thread
- * of its own, after the write has answered: {@link #aggregateSnapshotter}), and an
+ * of its own, which the write does not wait for: {@link #aggregateSnapshotter}), and an
  * aggregate that is not in the cache ({@link AggregateCaching}) loads from the newest snapshot and the events after
  * it instead of from its whole stream. The aggregates name {@link #AGGREGATE_SNAPSHOT_TRIGGER} in their
  * {@code @Aggregate}; each carries a {@code @Revision}, and Axon's snapshot filter (a {@code RevisionSnapshotFilter}
@@ -60,10 +60,10 @@ class AggregateSnapshots {
 
     /**
      * Axon's snapshotter as its auto-configuration makes it, except that snapshots are taken on a thread of their
-     * own, after the write that asked for one has answered: never in the write's time, never in its transaction
-     * (under an Idempotency-Key, or in an import, that transaction is still open when Axon asks), always in one of
-     * their own, reading what the log has committed. One at a time; when many wait, more are dropped (each aggregate
-     * asks again after its next events).
+     * own once the unit of work that asked for one has committed: the write does not wait for it, and it never runs
+     * in the write's transaction (under an Idempotency-Key, or in an import, that transaction is still open when
+     * Axon asks) but in one of its own, reading what the log has committed. One at a time; beyond 1,000 waiting,
+     * more are dropped (an aggregate whose snapshot was dropped asks again after its next events).
      */
     @Bean
     SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
