@@ -53,14 +53,16 @@ public final class Bench {
     private final Http http;
     private final Cpu cpu;
     private final Profiler profiler;
+    private final long commandPid;
     private final Map<String, Object> phases = new LinkedHashMap<>();
     private final Map<String, Object> details = new LinkedHashMap<>();
     private final Map<String, Object> summary = new LinkedHashMap<>();
     private long cloneStarted;
     private long clonedEvents;
 
-    private Bench(Settings settings, Database database, Http http, Cpu cpu, Profiler profiler) {
+    private Bench(Settings settings, Database database, Http http, Cpu cpu, Profiler profiler, long commandPid) {
         this.settings = settings;
+        this.commandPid = commandPid;
         this.database = database;
         this.http = http;
         this.cpu = cpu;
@@ -80,11 +82,25 @@ public final class Bench {
                 Path profileDirectory = options.containsKey("profile-dir") ? Path.of(options.get("profile-dir")) : null;
                 Bench bench = new Bench(Settings.of(options.getOrDefault("mode", "quick")), database,
                         new Http(options.get("command-url"), options.get("query-url")),
-                        new Cpu(database, commandPid, queryPid), new Profiler(profileDirectory, commandPid, queryPid));
+                        new Cpu(database, commandPid, queryPid), new Profiler(profileDirectory, commandPid, queryPid), commandPid);
                 bench.run(Path.of(options.get("results-dir")), options.getOrDefault("git-commit", "unknown"),
                         options.get("machine-busy"), options.getOrDefault("service-args", ""));
             }
-            default -> throw new IllegalArgumentException("run, create-database or drop-database, not " + args[0]);
+            case "sql-per-write" -> {
+                // the step alone, against a command service already running on this database: eight projects of
+                // its own, each written once (so in the cache), then the step; prints what it measured
+                Http http = new Http(options.get("command-url"), options.get("query-url"));
+                List<String> projects = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    String id = "sqlpw-" + Long.toString(System.nanoTime(), 36) + "-" + i;
+                    new ProjectTemplate(http, id, "35203").write();
+                    projects.add(id);
+                }
+                System.out.println(Http.JSON.writeValueAsString(new SqlPerWrite(database, http,
+                        Long.parseLong(options.get("command-pid"))).run(projects)));
+            }
+            default -> throw new IllegalArgumentException("run, create-database, drop-database or sql-per-write, not "
+                    + args[0]);
         }
     }
 
@@ -157,6 +173,13 @@ public final class Bench {
                     perCall instanceof Map<?, ?> parties ? parties.get("command_service") : null);
         }
         details.put("writes", writeDetails);
+
+        // 3b. the SQL statements and round trips one RecordActual costs, on the first level's (cached) projects
+        Map<String, Object> sql = phase("sql_per_write", () -> new SqlPerWrite(database, http, commandPid)
+                .run(writeProjects.subList(0, 8)));
+        details.put("sql_per_write", sql);
+        summary.put("sql_statements_per_write", sql.get("sql_statements_per_write"));
+        summary.put("sql_round_trips_per_write", sql.get("sql_round_trips_per_write"));
 
         // 4. read-your-writes on the first level's projects
         Map<String, Object> ryw = phase("read_your_writes", () -> writes.readYourWrites(writeProjects.subList(0, 8),

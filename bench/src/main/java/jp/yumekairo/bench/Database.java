@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The benchmark's own database on the local PostgreSQL, reached as the superuser that created it. */
 final class Database {
@@ -19,6 +21,12 @@ final class Database {
         this.name = name;
         this.user = user;
         this.password = password;
+    }
+
+    /** The server's port, from its JDBC URL (PostgreSQL's 5432 when the URL names none). */
+    int port() {
+        Matcher port = Pattern.compile("^jdbc:postgresql://[^/:]+:(\\d+)/").matcher(server);
+        return port.find() ? Integer.parseInt(port.group(1)) : 5432;
     }
 
     Connection connect() throws SQLException {

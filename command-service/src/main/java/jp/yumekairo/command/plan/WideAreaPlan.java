@@ -1,5 +1,7 @@
 package jp.yumekairo.command.plan;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import jp.yumekairo.command.auth.Actor;
 import jp.yumekairo.command.plan.PlanCommands.DefineKgi;
 import jp.yumekairo.command.plan.PlanCommands.DefinePlan;
@@ -26,6 +28,7 @@ import jp.yumekairo.events.plan.PlanTargetRevised;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
@@ -41,8 +44,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * The wide-area plan of the partnership: the secretariat defines it and its KGIs and sets plan targets;
  * each member reports its own KGI figures, from the KGI's baseline year (census history) to the plan's end, and
  * the secretariat reports the partnership's figure where the source publishes only the total.
+ * <p>
+ * Its snapshot ({@code config.AggregateSnapshots}) is its fields as JSON: change {@code @Revision} whenever they
+ * change (or the events kept in them do), so that older snapshots are skipped and the state is replayed instead.
  */
-@Aggregate(cache = "planCache")
+@Aggregate(cache = "planCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY)
 class WideAreaPlan {
 
     @AggregateIdentifier

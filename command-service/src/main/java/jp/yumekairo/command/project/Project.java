@@ -1,5 +1,7 @@
 package jp.yumekairo.command.project;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import jp.yumekairo.command.auth.Actor;
 import jp.yumekairo.command.project.ProjectCommands.CorrectProjectDetails;
 import jp.yumekairo.command.project.ProjectCommands.DefineKpi;
@@ -44,6 +46,7 @@ import jp.yumekairo.command.web.Handled;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashMap;
@@ -59,8 +62,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 /**
  * 事業: a grant project of one member (単独) or several (広域), led by one municipality whose editor alone
  * writes it. Each handler returns the aggregate's version after the command.
+ * <p>
+ * Its snapshot ({@code config.AggregateSnapshots}) is its fields as JSON: change {@code @Revision} whenever they
+ * change (or the events kept in them do), so that older snapshots are skipped and the state is replayed instead.
  */
-@Aggregate(cache = "projectCache")
+@Aggregate(cache = "projectCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY)
 class Project {
 
     @AggregateIdentifier

@@ -1,5 +1,7 @@
 package jp.yumekairo.command.report;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import jp.yumekairo.command.ReasonRequired;
 import jp.yumekairo.command.auth.Actor;
 import jp.yumekairo.command.report.ReportCommands.AddReviewComment;
@@ -22,6 +24,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashSet;
@@ -35,8 +38,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * 効果検証報告: one member's report for one fiscal year. It is a draft until the member's editor submits it;
  * the committee comments while it is submitted; the editor answers and publishes it as version 1, 2, ….
  * The figures stay in the projects: a version is the report as it stood when it was published.
+ * <p>
+ * Its snapshot ({@code config.AggregateSnapshots}) is its fields as JSON: change {@code @Revision} whenever they
+ * change (or the events kept in them do), so that older snapshots are skipped and the state is replayed instead.
  */
-@Aggregate(cache = "reportCache")
+@Aggregate(cache = "reportCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY)
 class Report {
 
     enum State { DRAFT, SUBMITTED, PUBLISHED }
