@@ -15,9 +15,9 @@ record Settings(String mode, int projectsPerMunicipality, Duration warmUp, Durat
     static Settings of(String mode) {
         return switch (mode) {
             case "quick" -> new Settings(mode, 1, Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofSeconds(4),
-                    Duration.ofSeconds(20), 200, Duration.ofMinutes(5), Duration.ofSeconds(10));
+                    Duration.ofSeconds(20), 200, Duration.ofMinutes(5), Duration.ofSeconds(30));
             case "full" -> new Settings(mode, 10, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(15),
-                    Duration.ofSeconds(60), 1000, Duration.ofMinutes(60), Duration.ofSeconds(20));
+                    Duration.ofSeconds(60), 1000, Duration.ofMinutes(60), Duration.ofSeconds(30));
             default -> throw new IllegalArgumentException("mode is quick or full, not " + mode);
         };
     }
