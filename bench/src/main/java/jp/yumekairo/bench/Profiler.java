@@ -24,7 +24,14 @@ final class Profiler {
     private static final int TOP = 12;
     /** The phases a target applies to; recording the others would only add work to the summary. */
     private static final java.util.Set<String> PHASES = java.util.Set.of("catch_up", "rebuild", "write_1", "write_16",
-            "read_your_writes", "dashboard", "member_projects", "trivial", "as_of");
+            "read_your_writes", "dashboard", "member_projects", "trivial", "as_of", "openloop_dashboard",
+            "openloop_member");
+    /**
+     * What a request may have waited on rather than computed, counted per recording: the "profile" settings record
+     * each socket read or write, monitor wait and park of 10 ms or more, and every GC pause.
+     */
+    private static final List<String> STALLS = List.of("jdk.GCPhasePause", "jdk.SocketRead", "jdk.SocketWrite",
+            "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait", "jdk.ThreadPark", "jdk.SafepointBegin");
     private static final int STACK_DEPTH = 64;
 
     private final Path directory;
@@ -129,7 +136,32 @@ final class Profiler {
         out.put("top_own_frames", top(ownFrames, samples));
         out.put("top_threads", top(threads, samples));
         out.put("top_inclusive_own_and_axon", top(inclusive, samples));
+        out.put("stalls", stalls(recording));
         return out;
+    }
+
+    /** How many of each {@link #STALLS} event the recording holds, from {@code jfr summary}. */
+    private static Map<String, Integer> stalls(Path recording) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        try {
+            Process jfr = new ProcessBuilder("jfr", "summary", recording.toString())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(jfr.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    String[] columns = line.trim().split("\\s+");
+                    if (columns.length >= 2 && STALLS.contains(columns[0])) {
+                        counts.put(columns[0], Integer.parseInt(columns[1]));
+                    }
+                }
+            }
+            jfr.waitFor(1, TimeUnit.MINUTES);
+        } catch (IOException | NumberFormatException e) {
+            counts.put("error", -1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return counts;
     }
 
     private static List<String> top(Map<String, Integer> counts, int samples) {
