@@ -1,7 +1,6 @@
 package jp.yumekairo.query.config;
 
 import jp.yumekairo.query.projection.ProjectionRows;
-import jp.yumekairo.query.web.CurrentViews;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -21,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Listens on PostgreSQL's {@code yumekairo_events} channel, which a trigger on the event table notifies on
  * every commit, and wakes the processors' event source; and on {@code yumekairo_views}, which every batch the
- * projections commit into the live views notifies, and tells {@link CurrentViews} that what it keeps is out of
- * date. It holds one connection of its own, outside the pool; when that connection is lost the processors keep
+ * projections commit into the live views notifies, and tells {@link ViewChanges} (the current views kept) that what
+ * it keeps is out of date. It holds one connection of its own, outside the pool; when that connection is lost the processors keep
  * polling ({@code yumekairo.freshness.poll-interval}) and no current view is kept until it is back.
  */
 @Component
@@ -35,13 +34,13 @@ public class EventNotifications implements SmartLifecycle {
     private final DataSourceProperties dataSource;
     private final NotifiedEventSource events;
     private final FreshnessProperties freshness;
-    private final CurrentViews views;
+    private final ViewChanges views;
     private ScheduledExecutorService polling;
     private volatile Thread thread;
     private volatile boolean running;
 
     EventNotifications(DataSourceProperties dataSource, NotifiedEventSource events, FreshnessProperties freshness,
-                       CurrentViews views) {
+                       ViewChanges views) {
         this.dataSource = dataSource;
         this.events = events;
         this.freshness = freshness;

@@ -2,6 +2,7 @@ package jp.yumekairo.query.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.yumekairo.query.config.ViewChanges;
 import org.springframework.stereotype.Component;
 
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +26,7 @@ import java.util.function.Supplier;
  * older version ({@link #get(Object, long, Supplier, VersionOf)}).
  */
 @Component
-public class CurrentViews {
+public class CurrentViews implements ViewChanges {
 
     /** Past this many views in one generation (projects nationwide, say), further views are not kept. */
     static final int MAX_VIEWS = 10_000;
@@ -114,6 +115,7 @@ public class CurrentViews {
     }
 
     /** The projections applied events (heard on {@code yumekairo_views}): every kept view is out of date. */
+    @Override
     public void changed() {
         generation.incrementAndGet();
         lock.lock();
@@ -128,6 +130,7 @@ public class CurrentViews {
      * Whether changes are being heard. When listening starts again, whatever happened while it was not is
      * unknown, so it counts as a change.
      */
+    @Override
     public void listening(boolean heard) {
         if (heard) {
             changed();
