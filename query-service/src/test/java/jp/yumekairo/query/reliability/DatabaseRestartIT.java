@@ -52,7 +52,8 @@ class DatabaseRestartIT {
         long commandPid = services.command().pid();
         long queryPid = services.query().pid();
         try (WriteLoad load = new WriteLoad(api, "restart", 1).setUp()) {
-            load.start(6, 400);
+            // enough writes that many are still to come when PostgreSQL stops, however fast the writes are
+            load.start(6, 2000);
             Awaitility.await("writes under way").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                     .until(() -> load.acknowledgedCount() >= 80);
 
