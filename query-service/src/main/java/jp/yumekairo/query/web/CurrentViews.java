@@ -141,11 +141,6 @@ public class CurrentViews implements ViewChanges {
         }
     }
 
-    /** Whether changes are heard: without it, a change can only be found by asking the views. */
-    boolean isListening() {
-        return listening;
-    }
-
     /** The generation now: how many changes have been heard. */
     long generation() {
         return generation.get();
